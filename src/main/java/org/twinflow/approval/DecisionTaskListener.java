@@ -1,0 +1,31 @@
+package org.twinflow.approval;
+
+import static org.twinflow.proposal.ProposalProcess.Vars.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import org.twinflow.proposal.ProposalService;
+import org.twinflow.proposal.TaskInput;
+
+/**
+ * {@code Task_DecideOnProposal}: refuses a decision without feedback (or conditions, when approving
+ * with conditions) and records it with the proposal.
+ */
+@Component
+class DecisionTaskListener implements TaskListener {
+
+    private final ProposalService proposals;
+
+    DecisionTaskListener(ProposalService proposals) {
+        this.proposals = proposals;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Decision decision = Decision.of(TaskInput.requiredChoice(task, DECISION, Decision.VALUES));
+        String conditions = decision == Decision.APPROVE_WITH_CONDITIONS ? TaskInput.requiredText(task, DECISION_CONDITIONS) : null;
+        String feedback = TaskInput.requiredText(task, DECISION_FEEDBACK);
+        proposals.recordDecision((Long) task.getVariable(PROPOSAL_ID), decision.value(), conditions, feedback, TaskInput.actor(task));
+    }
+}

@@ -1,0 +1,143 @@
+package org.twinflow.followup;
+
+import static org.twinflow.system.JsonVariables.json;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.twinflow.proposal.ActionNotAwaitedException;
+import org.twinflow.proposal.Proposal;
+import org.twinflow.proposal.ProposalMessages;
+import org.twinflow.proposal.ProposalProcess;
+import org.twinflow.proposal.ProposalService;
+import org.twinflow.system.ProcessTimingProperties;
+import org.twinflow.timeline.TimelineEvent;
+import org.twinflow.timeline.TimelineService;
+
+/** The follow-up of an approved partnership: signed agreement, progress reports, final report and evaluation. */
+@Service
+public class FollowUpService {
+
+    private final ReportRepository reports;
+    private final ProposalService proposals;
+    private final ProposalMessages messages;
+    private final TimelineService timeline;
+    private final ReportingSchedule schedule;
+    private final Clock clock;
+
+    FollowUpService(ReportRepository reports, ProposalService proposals, ProposalMessages messages, TimelineService timeline,
+            ProcessTimingProperties timings, Clock clock) {
+        this.reports = reports;
+        this.proposals = proposals;
+        this.messages = messages;
+        this.timeline = timeline;
+        this.schedule = new ReportingSchedule(timings.reportingInterval(), timings.reportSubmissionWindow());
+        this.clock = clock;
+    }
+
+    /** The applicant uploaded the signed partnership agreement; the secretariat verifies it next. */
+    @Transactional
+    public void uploadAgreement(String reference, String fileName, String actor) {
+        Proposal proposal = proposals.byReference(reference);
+        proposal.recordAgreementUpload(fileName, clock.instant());
+        proposals.save(proposal);
+        timeline.forApplicant(proposal.getId(), actor, TimelineEvent.AGREEMENT_UPLOADED, fileName);
+        Map<String, Object> agreement = new LinkedHashMap<>();
+        agreement.put("fileName", fileName);
+        agreement.put("uploadedAt", proposal.getAgreementUploadedAt().toString());
+        messages.deliver(reference, ProposalProcess.Messages.AGREEMENT_UPLOADED, Map.of(ProposalProcess.Vars.AGREEMENT, json(agreement)));
+    }
+
+    @Transactional
+    public void recordAgreementVerification(Long proposalId, boolean verified, String note, String officer) {
+        if (verified) {
+            Proposal proposal = proposals.byId(proposalId);
+            proposal.recordAgreementVerified(clock.instant());
+            proposals.save(proposal);
+            timeline.forApplicant(proposalId, officer, TimelineEvent.AGREEMENT_VERIFIED, null);
+        } else {
+            timeline.forApplicant(proposalId, officer, TimelineEvent.AGREEMENT_REJECTED, note);
+        }
+    }
+
+    /** Plans the reports from the project's start date and duration; returns the report ids in order, final last. */
+    @Transactional
+    public List<Long> planReporting(Long proposalId) {
+        Proposal proposal = proposals.byId(proposalId);
+        List<Long> ids = schedule.plan(proposal.getStartDate(), proposal.endDate()).stream()
+                .map(p -> reports.save(new Report(proposalId, p.kind(), p.number(), p.start(), p.end(), p.due())).getId())
+                .toList();
+        timeline.forApplicant(proposalId, "twinflow", TimelineEvent.REPORTING_PLANNED, (ids.size() - 1) + " progress reports and a final report");
+        return ids;
+    }
+
+    /**
+     * The applicant submits the report the process is waiting for.
+     *
+     * @throws ActionNotAwaitedException when no report is requested now (not yet due, or already submitted)
+     */
+    @Transactional
+    public Report submitReport(String reference, ReportSubmission submission, String actor) {
+        Proposal proposal = proposals.byReference(reference);
+        Report report = reportsOf(proposal.getId()).stream()
+                .filter(r -> r.isAwaitingSubmission() && !r.getPeriodEnd().isAfter(clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate()))
+                .findFirst()
+                .orElseThrow(() -> new ActionNotAwaitedException(reference, "a report"));
+        report.submit(submission, clock.instant());
+        Report saved = reports.save(report);
+        timeline.forApplicant(proposal.getId(), actor, TimelineEvent.REPORT_SUBMITTED, saved.getKind() + " " + saved.getPeriodNumber());
+        messages.deliver(reference, ProposalProcess.Messages.REPORT_SUBMITTED, Map.of(ProposalProcess.Vars.REPORT, json(asVariable(saved))));
+        return saved;
+    }
+
+    @Transactional
+    public void reviewReport(Long reportId, boolean accepted, String note, String officer) {
+        Report report = report(reportId);
+        report.review(accepted, note, clock.instant());
+        reports.save(report);
+        timeline.forApplicant(report.getProposalId(), officer,
+                accepted ? TimelineEvent.REPORT_ACCEPTED : TimelineEvent.REPORT_CHANGES_REQUESTED,
+                accepted ? report.getKind() + " " + report.getPeriodNumber() : note);
+    }
+
+    @Transactional
+    public void evaluateFinalReport(Long reportId, boolean accepted, Integer rating, String summary, String officer) {
+        reviewReport(reportId, accepted, summary, officer);
+        if (accepted) {
+            Report report = report(reportId);
+            Proposal proposal = proposals.byId(report.getProposalId());
+            proposal.recordEvaluation(rating, summary, clock.instant());
+            proposals.save(proposal);
+            timeline.forApplicant(proposal.getId(), officer, TimelineEvent.FINAL_EVALUATION, "rating " + rating + "/5");
+        }
+    }
+
+    public Report report(Long reportId) {
+        return reports.findById(reportId).orElseThrow(() -> new IllegalArgumentException("No report with id " + reportId));
+    }
+
+    public List<Report> reportsOf(Long proposalId) {
+        return reports.findByProposalIdOrderByKindDescPeriodNumberAsc(proposalId);
+    }
+
+    /** The {@code report} variable that the report review forms show. */
+    static Map<String, Object> asVariable(Report report) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("kind", report.getKind().name());
+        map.put("periodNumber", report.getPeriodNumber());
+        map.put("dueDate", report.getDueDate().toString());
+        map.put("submittedAt", report.getSubmittedAt() == null ? null : report.getSubmittedAt().toString());
+        map.put("narrative", report.getNarrative());
+        map.put("activitiesDone", report.getActivitiesDone());
+        map.put("participantsWomen", report.getParticipantsWomen());
+        map.put("participantsMen", report.getParticipantsMen());
+        map.put("participantsOther", report.getParticipantsOther());
+        map.put("indicatorValues", report.getIndicatorValues().stream().map(v -> Map.of(
+                "indicator", v.indicator(), "target", v.target() == null ? "" : v.target(), "achieved", v.achieved())).toList());
+        return map;
+    }
+}

@@ -1,0 +1,38 @@
+package org.twinflow.notification;
+
+/** Everything Twinflow tells a person about a proposal, and who is told. */
+public enum Notice {
+    PROPOSAL_RECEIVED(Audience.APPLICANT),
+    PROPOSAL_INELIGIBLE(Audience.APPLICANT),
+    CLARIFICATION_REQUESTED(Audience.APPLICANT),
+    CLARIFICATION_REMINDER(Audience.APPLICANT),
+    PROPOSAL_WITHDRAWN(Audience.APPLICANT),
+    REVIEW_REMINDER(Audience.REVIEWER),
+    REVIEW_OVERDUE(Audience.SECRETARIAT),
+    PROPOSAL_APPROVED(Audience.APPLICANT),
+    REVISION_REQUESTED(Audience.APPLICANT),
+    PROPOSAL_REJECTED(Audience.APPLICANT),
+    AGREEMENT_DUE(Audience.APPLICANT),
+    AGREEMENT_REJECTED(Audience.APPLICANT),
+    PARTNERSHIP_CANCELLED(Audience.APPLICANT),
+    REPORT_DUE(Audience.APPLICANT),
+    REPORT_OVERDUE(Audience.APPLICANT),
+    REPORT_CHANGES_REQUESTED(Audience.APPLICANT),
+    FINAL_REPORT_DUE(Audience.APPLICANT),
+    PARTNERSHIP_CLOSED(Audience.APPLICANT);
+
+    /** Who receives a notice. */
+    public enum Audience {
+        APPLICANT, REVIEWER, SECRETARIAT
+    }
+
+    private final Audience audience;
+
+    Notice(Audience audience) {
+        this.audience = audience;
+    }
+
+    public Audience audience() {
+        return audience;
+    }
+}

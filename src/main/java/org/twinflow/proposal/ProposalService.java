@@ -1,0 +1,176 @@
+package org.twinflow.proposal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.twinflow.city.City;
+import org.twinflow.city.CityRepository;
+import org.twinflow.timeline.TimelineEvent;
+import org.twinflow.timeline.TimelineService;
+
+/** The proposal's use cases: drafting, submitting, revising, and keeping its status in step with the process. */
+@Service
+public class ProposalService {
+
+    private static final Logger log = LoggerFactory.getLogger(ProposalService.class);
+
+    private final ProposalRepository proposals;
+    private final CityRepository cities;
+    private final ReferenceGenerator references;
+    private final ProposalProcessStarter processStarter;
+    private final ProposalMessages messages;
+    private final TimelineService timeline;
+    private final Clock clock;
+
+    ProposalService(ProposalRepository proposals, CityRepository cities, ReferenceGenerator references,
+            ProposalProcessStarter processStarter, ProposalMessages messages, TimelineService timeline, Clock clock) {
+        this.proposals = proposals;
+        this.cities = cities;
+        this.references = references;
+        this.processStarter = processStarter;
+        this.messages = messages;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    /** Stores a new draft and gives it its reference. */
+    @Transactional
+    public Proposal createDraft(ProposalDraft draft) {
+        City leadCity = leadCity(draft.leadCityId());
+        Proposal proposal = new Proposal(references.next(), leadCity.getId(), draft.partnershipType(), draft.title(),
+                draft.currency(), clock.instant());
+        apply(draft, proposal);
+        return proposals.save(proposal);
+    }
+
+    /**
+     * Submits a draft: stores it as submitted and starts its {@code partnership-proposal} instance in
+     * one transaction. If the start fails nothing is stored; if storing fails no instance exists.
+     */
+    @Transactional
+    public Proposal submit(String reference, String actor) {
+        Proposal proposal = byReference(reference);
+        ensureComplete(proposal);
+        proposal.markSubmitted(clock.instant());
+        Proposal saved = proposals.save(proposal);
+        timeline.forApplicant(saved.getId(), actor, TimelineEvent.SUBMITTED, null);
+        processStarter.start(saved, leadCity(saved.getLeadCityId()));
+        log.info("Proposal {} submitted by {}", reference, actor);
+        return saved;
+    }
+
+    /** Drafts and submits in one go (demo data, imports, tests). */
+    @Transactional
+    public Proposal submitNew(ProposalDraft draft, String actor) {
+        return submit(createDraft(draft).getReference(), actor);
+    }
+
+    /** The applicant's revised proposal, after the committee returned it; it goes back to screening. */
+    @Transactional
+    public Proposal submitRevision(String reference, ProposalDraft revised, String actor) {
+        Proposal proposal = byReference(reference);
+        if (proposal.getStatus() != ProposalStatus.REVISION_REQUESTED) {
+            throw new ActionNotAwaitedException(reference, "a revision");
+        }
+        apply(revised, proposal);
+        ensureComplete(proposal);
+        Proposal saved = proposals.save(proposal);
+        timeline.forApplicant(saved.getId(), actor, TimelineEvent.REVISION_SUBMITTED, null);
+        messages.deliver(reference, ProposalProcess.Messages.REVISION_SUBMITTED, Map.of(ProposalProcess.Vars.PROPOSAL,
+                Variables.objectValue(ProposalSnapshot.of(saved, leadCity(saved.getLeadCityId())))
+                        .serializationDataFormat(SerializationDataFormats.JSON).create()));
+        return saved;
+    }
+
+    /** Moves the status column in step with the process; a move to the current status records nothing. */
+    @Transactional
+    public void moveTo(Long proposalId, ProposalStatus status) {
+        Proposal proposal = byId(proposalId);
+        if (proposal.getStatus() == status) {
+            return;
+        }
+        proposal.moveTo(status, clock.instant());
+        proposals.save(proposal);
+        timeline.forApplicant(proposalId, "twinflow", TimelineEvent.STATUS_CHANGED, status.name());
+    }
+
+    @Transactional
+    public void recordIneligibility(Long proposalId, List<String> reasons) {
+        Proposal proposal = byId(proposalId);
+        proposal.recordIneligibility(reasons, clock.instant());
+        proposals.save(proposal);
+        timeline.forApplicant(proposalId, "twinflow", TimelineEvent.FOUND_INELIGIBLE, String.join(", ", reasons));
+    }
+
+    @Transactional
+    public void recordScores(Long proposalId, ScoreSummary scores) {
+        Proposal proposal = byId(proposalId);
+        proposal.recordScores(scores, clock.instant());
+        proposals.save(proposal);
+        timeline.internal(proposalId, "twinflow", TimelineEvent.SCORES_AGGREGATED, "overall " + scores.overall());
+    }
+
+    @Transactional
+    public void recordDecision(Long proposalId, String decision, String conditions, String feedback, String actor) {
+        Proposal proposal = byId(proposalId);
+        proposal.recordDecision(decision, conditions, feedback, clock.instant());
+        proposals.save(proposal);
+        timeline.forApplicant(proposalId, actor, TimelineEvent.DECIDED, decision);
+    }
+
+    @Transactional
+    public Proposal save(Proposal proposal) {
+        return proposals.save(proposal);
+    }
+
+    @Transactional(readOnly = true)
+    public Proposal byReference(String reference) {
+        return proposals.findByReference(reference).orElseThrow(() -> new ProposalNotFoundException(reference));
+    }
+
+    @Transactional(readOnly = true)
+    public Proposal byId(Long proposalId) {
+        return proposals.findById(proposalId)
+                .orElseThrow(() -> new IllegalArgumentException("No proposal with id " + proposalId));
+    }
+
+    @Transactional(readOnly = true)
+    public City leadCityOf(Proposal proposal) {
+        return leadCity(proposal.getLeadCityId());
+    }
+
+    private City leadCity(Long cityId) {
+        return cities.findById(cityId).orElseThrow(() -> new IllegalArgumentException("No city with id " + cityId));
+    }
+
+    private static void apply(ProposalDraft draft, Proposal proposal) {
+        proposal.describe(draft.thematicArea(), draft.summary(), draft.objectives(), draft.activities());
+        proposal.plan(draft.startDate(), draft.durationMonths());
+        proposal.budget(draft.totalBudget(), draft.requestedAmount(), draft.coFinancing());
+        proposal.replacePartners(draft.partners());
+        proposal.replaceSdgs(draft.sdgs());
+        proposal.replaceExpectedResults(draft.expectedResults());
+    }
+
+    private static void ensureComplete(Proposal proposal) {
+        List<String> missing = new ArrayList<>();
+        if (proposal.getTitle() == null || proposal.getTitle().isBlank()) missing.add("title");
+        if (proposal.getSummary() == null || proposal.getSummary().isBlank()) missing.add("summary");
+        if (proposal.getStartDate() == null) missing.add("startDate");
+        if (proposal.getDurationMonths() == null) missing.add("durationMonths");
+        if (proposal.getTotalBudget() == null) missing.add("totalBudget");
+        if (proposal.getRequestedAmount() == null) missing.add("requestedAmount");
+        if (proposal.getPartners().isEmpty()) missing.add("partners");
+        if (!missing.isEmpty()) {
+            throw new ProposalIncompleteException(proposal.getReference(), missing);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.twinflow.proposal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * Reads what a staff member entered in a Camunda Form, and refuses the completion with a clear
+ * message when something required is missing or out of range (Tasklist shows the message and the
+ * task stays open). Tasklist sends whole numbers as Integer, decimals as Double and lists as JSON.
+ */
+public final class TaskInput {
+
+    private TaskInput() {
+    }
+
+    public static String requiredChoice(VariableScope scope, String name, Set<String> allowed) {
+        String value = optionalText(scope, name);
+        if (value == null || !allowed.contains(value)) {
+            throw new TaskInputException(name + " must be one of " + allowed + ", but was " + value);
+        }
+        return value;
+    }
+
+    public static String requiredText(VariableScope scope, String name) {
+        String value = optionalText(scope, name);
+        if (value == null) {
+            throw new TaskInputException(name + " is required");
+        }
+        return value;
+    }
+
+    /** The trimmed text, or null when the field was left empty. */
+    public static String optionalText(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    public static int requiredWholeNumber(VariableScope scope, String name, int min, int max) {
+        Object value = scope.getVariable(name);
+        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
+            throw new TaskInputException(name + " must be a whole number from " + min + " to " + max + ", but was " + value);
+        }
+        int whole = number.intValue();
+        if (whole < min || whole > max) {
+            throw new TaskInputException(name + " must be from " + min + " to " + max + ", but was " + whole);
+        }
+        return whole;
+    }
+
+    /** A list of strings, whether Tasklist stored it as JSON, a Java list or a JSON text. */
+    public static List<String> stringList(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        List<String> result = new ArrayList<>();
+        if (value == null) {
+            return result;
+        }
+        if (value instanceof SpinJsonNode json) {
+            json.elements().forEach(e -> result.add(e.stringValue()));
+        } else if (value instanceof Collection<?> collection) {
+            collection.forEach(e -> result.add(String.valueOf(e)));
+        } else if (value instanceof String text && text.strip().startsWith("[")) {
+            org.camunda.spin.Spin.JSON(text).elements().forEach(e -> result.add(e.stringValue()));
+        } else {
+            throw new TaskInputException(name + " must be a list, but was " + value);
+        }
+        return result;
+    }
+
+    /** The signed-in user completing the task, else its assignee, else "unknown". */
+    public static String actor(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : "unknown";
+    }
+
+    /** Refuses a task completion; the message is shown to the staff member in Tasklist. */
+    public static class TaskInputException extends ProcessEngineException {
+        public TaskInputException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.twinflow.review;
+
+import static org.twinflow.proposal.ProposalProcess.Vars.*;
+
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import org.twinflow.proposal.TaskInput;
+
+/** {@code Task_DeclareConflictOfInterest}: records the reviewer's declaration; a conflict needs a description. */
+@Component
+class ConflictOfInterestTaskListener implements TaskListener {
+
+    static final String NONE = "none";
+    static final String DECLARED = "declared";
+
+    private final ReviewService reviews;
+
+    ConflictOfInterestTaskListener(ReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        boolean conflict = DECLARED.equals(TaskInput.requiredChoice(task, CONFLICT_OF_INTEREST, Set.of(NONE, DECLARED)));
+        String description = conflict ? TaskInput.requiredText(task, CONFLICT_DESCRIPTION) : null;
+        reviews.declareConflict((Long) task.getVariable(PROPOSAL_ID), (String) task.getVariable(REVIEWER), conflict, description);
+    }
+}

@@ -1,0 +1,188 @@
+package org.twinflow.review;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.twinflow.proposal.ProposalService;
+import org.twinflow.proposal.ScoreSummary;
+import org.twinflow.system.ProcessTimingProperties;
+import org.twinflow.timeline.TimelineEvent;
+import org.twinflow.timeline.TimelineService;
+
+/** Reviewer assignment, conflict-of-interest declarations, scoring and score aggregation. */
+@Service
+public class ReviewService {
+
+    private final ReviewRepository reviews;
+    private final ReviewerDirectory directory;
+    private final ProposalService proposals;
+    private final TimelineService timeline;
+    private final ProcessTimingProperties timings;
+    private final Clock clock;
+
+    ReviewService(ReviewRepository reviews, ReviewerDirectory directory, ProposalService proposals,
+            TimelineService timeline, ProcessTimingProperties timings, Clock clock) {
+        this.reviews = reviews;
+        this.directory = directory;
+        this.proposals = proposals;
+        this.timeline = timeline;
+        this.timings = timings;
+        this.clock = clock;
+    }
+
+    /** Everybody in the reviewers group, as {label, value} form options. */
+    public List<Map<String, Object>> reviewerOptions() {
+        return directory.reviewers().stream().map(ReviewerDirectory::option).toList();
+    }
+
+    /** Reviewers who could replace one with a conflict: not yet assigned to this proposal. */
+    public List<Map<String, Object>> replacementOptions(Long proposalId) {
+        Set<String> taken = assignedReviewers(proposalId);
+        return directory.reviewers().stream().filter(u -> !taken.contains(u.getId())).map(ReviewerDirectory::option).toList();
+    }
+
+    public int minReviewers() {
+        return timings.minReviewers();
+    }
+
+    /**
+     * Assigns the reviewers chosen by the secretariat.
+     *
+     * @throws IllegalArgumentException fewer than the minimum, duplicates, or someone not in the reviewers group
+     */
+    @Transactional
+    public List<String> assign(Long proposalId, List<String> reviewerIds, String officer) {
+        Set<String> distinct = new LinkedHashSet<>(reviewerIds);
+        if (distinct.size() < timings.minReviewers()) {
+            throw new IllegalArgumentException("Choose at least " + timings.minReviewers() + " different reviewers; "
+                    + distinct.size() + " chosen");
+        }
+        for (String reviewerId : distinct) {
+            if (!directory.isReviewer(reviewerId)) {
+                throw new IllegalArgumentException(reviewerId + " is not a member of the reviewers group");
+            }
+        }
+        Set<String> already = assignedReviewers(proposalId);
+        distinct.stream().filter(r -> !already.contains(r)).forEach(r -> reviews.save(new Review(proposalId, r, clock.instant())));
+        timeline.internal(proposalId, officer, TimelineEvent.REVIEWERS_ASSIGNED, String.join(", ", distinct));
+        return List.copyOf(distinct);
+    }
+
+    @Transactional
+    public void declareConflict(Long proposalId, String reviewerId, boolean conflict, String description) {
+        Review review = openReviewOf(proposalId, reviewerId);
+        if (conflict) {
+            review.declareConflict(description);
+            timeline.internal(proposalId, reviewerId, TimelineEvent.CONFLICT_DECLARED, description);
+        } else {
+            review.declareNoConflict();
+        }
+        reviews.save(review);
+    }
+
+    /** Replaces a reviewer who declared a conflict; the replacement starts with their own declaration. */
+    @Transactional
+    public void replace(Long proposalId, String conflictedReviewerId, String replacementId, String officer) {
+        if (!directory.isReviewer(replacementId)) {
+            throw new IllegalArgumentException(replacementId + " is not a member of the reviewers group");
+        }
+        if (assignedReviewers(proposalId).contains(replacementId)) {
+            throw new IllegalArgumentException(replacementId + " is already a reviewer of this proposal");
+        }
+        reviews.save(new Review(proposalId, replacementId, clock.instant()));
+        timeline.internal(proposalId, officer, TimelineEvent.REVIEWER_REPLACED, conflictedReviewerId + " → " + replacementId);
+    }
+
+    @Transactional
+    public void submit(Long proposalId, String reviewerId, Scores scores, String comment, Recommendation recommendation) {
+        Review review = openReviewOf(proposalId, reviewerId);
+        review.submit(scores, comment, recommendation, clock.instant());
+        reviews.save(review);
+        timeline.internal(proposalId, reviewerId, TimelineEvent.REVIEW_SUBMITTED, recommendation.value());
+    }
+
+    /**
+     * Means per criterion and overall over the submitted reviews, the spread between the reviewers'
+     * own means, and the count of each recommendation; stored on the proposal.
+     */
+    @Transactional
+    public ReviewScores aggregate(Long proposalId) {
+        List<Review> submitted = reviewsOf(proposalId).stream().filter(r -> r.getStatus() == ReviewStatus.SUBMITTED).toList();
+        if (submitted.isEmpty()) {
+            throw new IllegalStateException("Proposal " + proposalId + " has no submitted review to aggregate");
+        }
+        List<Scores> scores = submitted.stream().map(Review::scores).toList();
+        BigDecimal relevance = mean(scores, Scores::relevance);
+        BigDecimal sdg = mean(scores, Scores::sdgContribution);
+        BigDecimal feasibility = mean(scores, Scores::feasibility);
+        BigDecimal partnership = mean(scores, Scores::partnershipQuality);
+        BigDecimal sustainability = mean(scores, Scores::sustainability);
+        BigDecimal overall = round(scores.stream().mapToDouble(Scores::mean).average().orElseThrow());
+        double highest = scores.stream().mapToDouble(Scores::mean).max().orElseThrow();
+        double lowest = scores.stream().mapToDouble(Scores::mean).min().orElseThrow();
+        ScoreSummary summary = new ScoreSummary(relevance, sdg, feasibility, partnership, sustainability, overall,
+                round(highest - lowest));
+        Map<Recommendation, Integer> counts = new EnumMap<>(Recommendation.class);
+        for (Recommendation r : Recommendation.values()) {
+            counts.put(r, (int) submitted.stream().filter(s -> s.getRecommendation() == r).count());
+        }
+        proposals.recordScores(proposalId, summary);
+        return new ReviewScores(summary, submitted.size(), counts);
+    }
+
+    public List<Review> reviewsOf(Long proposalId) {
+        return reviews.findByProposalIdOrderByIdAsc(proposalId);
+    }
+
+    private Set<String> assignedReviewers(Long proposalId) {
+        Set<String> ids = new LinkedHashSet<>();
+        reviewsOf(proposalId).forEach(r -> ids.add(r.getReviewerId()));
+        return ids;
+    }
+
+    private Review openReviewOf(Long proposalId, String reviewerId) {
+        return reviewsOf(proposalId).stream()
+                .filter(r -> r.getReviewerId().equals(reviewerId) && r.getStatus() == ReviewStatus.ASSIGNED)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(reviewerId + " has no open review of proposal " + proposalId));
+    }
+
+    private static BigDecimal mean(List<Scores> scores, ToIntFunction<Scores> criterion) {
+        return round(scores.stream().mapToInt(criterion).average().orElseThrow());
+    }
+
+    private static BigDecimal round(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** The aggregate the committee sees. */
+    public record ReviewScores(ScoreSummary summary, int reviewCount, Map<Recommendation, Integer> recommendations) {
+
+        /** The {@code reviewScores} variable shown by the decision form. */
+        public Map<String, Object> asVariable() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("relevance", summary.relevance());
+            map.put("sdgContribution", summary.sdgContribution());
+            map.put("feasibility", summary.feasibility());
+            map.put("partnershipQuality", summary.partnershipQuality());
+            map.put("sustainability", summary.sustainability());
+            map.put("overall", summary.overall());
+            map.put("spread", summary.spread());
+            map.put("reviewCount", reviewCount);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            recommendations.forEach((r, n) -> counts.put(r.value(), n));
+            map.put("recommendations", counts);
+            return map;
+        }
+    }
+}

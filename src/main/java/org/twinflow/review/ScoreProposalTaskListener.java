@@ -1,0 +1,32 @@
+package org.twinflow.review;
+
+import static org.twinflow.proposal.ProposalProcess.Vars.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import org.twinflow.proposal.TaskInput;
+
+/** {@code Task_ScoreProposal}: refuses missing or out-of-range scores and stores the review. */
+@Component
+class ScoreProposalTaskListener implements TaskListener {
+
+    private final ReviewService reviews;
+
+    ScoreProposalTaskListener(ReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Scores scores = new Scores(
+                TaskInput.requiredWholeNumber(task, SCORE_RELEVANCE, 1, 5),
+                TaskInput.requiredWholeNumber(task, SCORE_SDG_CONTRIBUTION, 1, 5),
+                TaskInput.requiredWholeNumber(task, SCORE_FEASIBILITY, 1, 5),
+                TaskInput.requiredWholeNumber(task, SCORE_PARTNERSHIP_QUALITY, 1, 5),
+                TaskInput.requiredWholeNumber(task, SCORE_SUSTAINABILITY, 1, 5));
+        String comment = TaskInput.requiredText(task, REVIEW_COMMENT);
+        Recommendation recommendation = Recommendation.of(TaskInput.requiredChoice(task, RECOMMENDATION, Recommendation.VALUES));
+        reviews.submit((Long) task.getVariable(PROPOSAL_ID), (String) task.getVariable(REVIEWER), scores, comment, recommendation);
+    }
+}

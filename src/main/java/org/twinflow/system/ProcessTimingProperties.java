@@ -1,0 +1,46 @@
+package org.twinflow.system;
+
+import java.time.Duration;
+import java.time.Period;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Deadlines, reminders and cycles of the proposal and follow-up processes ({@code twinflow.process.*}).
+ * The BPMN reads them through the {@code processDurations} bean, never as literals.
+ */
+@Validated
+@ConfigurationProperties("twinflow.process")
+public record ProcessTimingProperties(
+        @Min(1) int minReviewers,
+        @NotNull Duration screeningDue,
+        @NotNull Duration clarificationDeadline,
+        @NotNull Duration clarificationReminderBefore,
+        @NotNull Duration revisionDeadline,
+        @NotNull Duration reviewDeadline,
+        @NotNull Duration reviewReminderBefore,
+        @NotNull Duration decisionDue,
+        @NotNull Duration agreementDeadline,
+        @NotNull Duration staffTaskDue,
+        @NotNull Period reportingInterval,
+        @NotNull Duration reportSubmissionWindow,
+        @NotNull Duration reportReminderInterval) {
+
+    public ProcessTimingProperties {
+        if (!clarificationReminderBefore.minus(clarificationDeadline).isNegative()) {
+            throw new IllegalArgumentException("twinflow.process.clarification-reminder-before (" + clarificationReminderBefore
+                    + ") must be shorter than twinflow.process.clarification-deadline (" + clarificationDeadline + ")");
+        }
+        if (!reviewReminderBefore.minus(reviewDeadline).isNegative()) {
+            throw new IllegalArgumentException("twinflow.process.review-reminder-before (" + reviewReminderBefore
+                    + ") must be shorter than twinflow.process.review-deadline (" + reviewDeadline + ")");
+        }
+        if (reportingInterval.isZero() || reportingInterval.isNegative()) {
+            throw new IllegalArgumentException("twinflow.process.reporting-interval must be positive");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.twinflow.system;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the staff groups and grants each exactly what its work needs, at every start and
+ * idempotently. Task access comes from {@code camunda:candidateGroups} and assignees (the engine grants
+ * it per task); {@code camunda-admin} gets everything from Camunda's admin-user set-up.
+ */
+@Component
+class StaffAuthorizations {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffAuthorizations.class);
+    private static final List<String> PROCESS_KEYS = List.of("partnership-proposal", "partnership-follow-up");
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+
+    StaffAuthorizations(IdentityService identityService, AuthorizationService authorizationService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
+    void grant() {
+        Map.of(StaffGroups.SECRETARIAT, "Secretariat", StaffGroups.REVIEWERS, "Reviewers",
+                StaffGroups.COMMITTEE, "Committee", StaffGroups.CITIES, "City accounts")
+                .forEach(this::ensureGroup);
+        for (String staff : List.of(StaffGroups.SECRETARIAT, StaffGroups.REVIEWERS, StaffGroups.COMMITTEE)) {
+            grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(staff, Resources.FILTER, "*", Permissions.READ);
+            for (String key : PROCESS_KEYS) {
+                grant(staff, Resources.PROCESS_DEFINITION, key, Permissions.READ);
+            }
+        }
+        // The secretariat runs the procedure end to end: it may follow every proposal's instance and history.
+        for (String key : PROCESS_KEYS) {
+            grant(StaffGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, key, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+        }
+        grant(StaffGroups.SECRETARIAT, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+        grant(StaffGroups.SECRETARIAT, Resources.DECISION_DEFINITION, "proposalEligibility", Permissions.READ);
+        log.info("Staff groups and authorizations are in place");
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(StaffGroups.CITIES.equals(id) ? "EXTERNAL" : "WORKFLOW");
+            identityService.saveGroup(group);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        var existing = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list();
+        var authorization = existing.isEmpty() ? authorizationService.createNewAuthorization(AUTH_TYPE_GRANT) : existing.get(0);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+    }
+}
