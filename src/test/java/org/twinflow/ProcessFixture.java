@@ -1,0 +1,128 @@
+package org.twinflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.twinflow.approval.ApprovalTestBeans;
+import org.twinflow.followup.FollowUpService;
+import org.twinflow.followup.FollowUpTestBeans;
+import org.twinflow.notification.NotificationService;
+import org.twinflow.notification.NotificationTestBeans;
+import org.twinflow.proposal.ProposalService;
+import org.twinflow.proposal.ProposalTestBeans;
+import org.twinflow.proposal.ScoreSummary;
+import org.twinflow.review.Recommendation;
+import org.twinflow.review.ReviewService;
+import org.twinflow.review.ReviewTestBeans;
+import org.twinflow.screening.ScreeningService;
+import org.twinflow.screening.ScreeningTestBeans;
+import org.twinflow.system.ProcessDurations;
+import org.twinflow.system.ProcessTimingProperties;
+
+/**
+ * The real delegates and listeners of both processes, wired to Mockito mocks of the services, for
+ * process tests on the in-memory engine. Also moves the engine clock and runs jobs.
+ */
+public class ProcessFixture {
+
+    public static final ProcessTimingProperties TIMINGS = new ProcessTimingProperties(2, Duration.ofDays(5),
+            Duration.ofDays(14), Duration.ofDays(3), Duration.ofDays(30), Duration.ofDays(21), Duration.ofDays(5),
+            Duration.ofDays(14), Duration.ofDays(60), Duration.ofDays(7), Period.ofMonths(6), Duration.ofDays(30),
+            Duration.ofDays(7));
+
+    public static final List<Map<String, Object>> REVIEWER_OPTIONS = List.of(
+            Map.of("label", "Amara Okafor (amara)", "value", "amara"),
+            Map.of("label", "Bao Nguyen (bao)", "value", "bao"),
+            Map.of("label", "Chen Wei (chen)", "value", "chen"));
+
+    public final ProposalService proposals = mock(ProposalService.class);
+    public final ScreeningService screening = mock(ScreeningService.class);
+    public final ReviewService reviews = mock(ReviewService.class);
+    public final FollowUpService followUp = mock(FollowUpService.class);
+    public final NotificationService notifications = mock(NotificationService.class);
+
+    private final ProcessEngine engine;
+
+    public ProcessFixture(ProcessEngine engine) {
+        this.engine = engine;
+        when(reviews.minReviewers()).thenReturn(2);
+        when(reviews.reviewerOptions()).thenReturn(REVIEWER_OPTIONS);
+        when(reviews.replacementOptions(anyLong())).thenReturn(REVIEWER_OPTIONS.subList(2, 3));
+        when(reviews.assign(anyLong(), any(), anyString())).thenAnswer(call -> call.getArgument(1));
+        when(reviews.aggregate(anyLong())).thenReturn(aggregatedScores());
+        Mocks.register("processDurations", new ProcessDurations(TIMINGS));
+        ProposalTestBeans.register(proposals);
+        ScreeningTestBeans.register(screening, proposals);
+        ReviewTestBeans.register(reviews);
+        ApprovalTestBeans.register(proposals);
+        FollowUpTestBeans.register(followUp);
+        NotificationTestBeans.register(notifications);
+    }
+
+    public void reset() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    /** Runs every due asynchronous continuation (not timers) until none is left. */
+    public void runAsyncJobs() {
+        ManagementService management = engine.getManagementService();
+        for (int round = 0; round < 50; round++) {
+            List<Job> jobs = management.createJobQuery().messages().executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new AssertionError("Asynchronous jobs keep coming after 50 rounds");
+    }
+
+    /** Moves the engine clock forward. */
+    public void advanceClock(Duration duration) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
+    }
+
+    /** Asserts the timer is not due yet, moves the clock by {@code after}, asserts it is due now and runs it. */
+    public void fireTimerAfter(String activityId, Duration after) {
+        fireTimerAt(activityId, ClockUtil.getCurrentTime().toInstant().plus(after));
+    }
+
+    /** Asserts the timer is not due yet, sets the clock to {@code when}, asserts it is due now and runs it. */
+    public void fireTimerAt(String activityId, Instant when) {
+        ManagementService management = engine.getManagementService();
+        assertThat(management.createJobQuery().timers().activityId(activityId).executable().count())
+                .as("timer %s must not be due yet", activityId).isZero();
+        ClockUtil.setCurrentTime(Date.from(when));
+        List<Job> due = management.createJobQuery().timers().activityId(activityId).executable().list();
+        assertThat(due).as("timer %s must be due at %s", activityId, when).hasSize(1);
+        management.executeJob(due.get(0).getId());
+        runAsyncJobs();
+    }
+
+    private static ReviewService.ReviewScores aggregatedScores() {
+        BigDecimal four = new BigDecimal("4.00");
+        var counts = new EnumMap<Recommendation, Integer>(Recommendation.class);
+        counts.put(Recommendation.FUND, 2);
+        counts.put(Recommendation.FUND_WITH_CHANGES, 0);
+        counts.put(Recommendation.DO_NOT_FUND, 0);
+        return new ReviewService.ReviewScores(new ScoreSummary(four, four, four, four, four, four, new BigDecimal("0.40")), 2, counts);
+    }
+}

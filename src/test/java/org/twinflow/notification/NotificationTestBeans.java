@@ -1,0 +1,14 @@
+package org.twinflow.notification;
+
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+/** Registers the notice-sending delegate, over the given (mocked) service, for process tests. */
+public final class NotificationTestBeans {
+
+    private NotificationTestBeans() {
+    }
+
+    public static void register(NotificationService notifications) {
+        Mocks.register("sendNoticeDelegate", new SendNoticeDelegate(notifications));
+    }
+}

@@ -1,0 +1,388 @@
+package org.twinflow.proposal;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.twinflow.proposal.ProposalProcess.Elements.*;
+import static org.twinflow.proposal.ProposalProcess.Vars.*;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.twinflow.ProcessFixture;
+import org.twinflow.notification.Notice;
+import org.twinflow.review.Recommendation;
+import org.twinflow.review.Scores;
+import org.twinflow.screening.ScreeningOutcome;
+
+/**
+ * One test per business path of {@code partnership-proposal} on the real BPMN and DMN, with the real
+ * delegates and listeners over mocked services. Timers fire by moving the engine clock.
+ */
+@Deployment(resources = {
+        "processes/partnership-proposal.bpmn", "processes/partnership-follow-up.bpmn", "processes/proposal-eligibility.dmn",
+        "forms/screen-proposal.form", "forms/assign-reviewers.form", "forms/declare-conflict-of-interest.form",
+        "forms/assign-replacement-reviewer.form", "forms/review-proposal.form", "forms/decide-on-proposal.form",
+        "forms/verify-agreement.form", "forms/review-progress-report.form", "forms/evaluate-final-report.form"})
+class PartnershipProposalProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension extension = ProcessEngineExtension.builder().configurationResource("process-test.cfg.xml").build();
+
+    static final long PROPOSAL = 42L;
+    static final String REFERENCE = "TW-2026-0042";
+
+    ProcessEngine processEngine;
+    ProcessFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        init(processEngine);
+        fixture = new ProcessFixture(processEngine);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.reset();
+    }
+
+    @Test
+    void shouldCloseIneligibleProposalWithTheDecisionsReasons() {
+        // given a proposal without a partner in another country
+        VariableMap variables = eligibleProposal().putValue(FOREIGN_PARTNER_COUNT, 0);
+
+        // when it is submitted
+        ProcessInstance instance = start(variables);
+        fixture.runAsyncJobs();
+
+        // then it is closed with the reason, and the applicant is told
+        assertThat(instance).hasPassed(TASK_CHECK_ELIGIBILITY, END_PROPOSAL_INELIGIBLE).isEnded();
+        verify(fixture.proposals).recordIneligibility(PROPOSAL, List.of("NO_FOREIGN_PARTNER"));
+        verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_RECEIVED, null);
+        verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_INELIGIBLE, null);
+    }
+
+    @Test
+    void shouldCloseProposalThatTheSecretariatFindsIneligible() {
+        // given an eligible proposal in screening
+        ProcessInstance instance = startAndRunToScreening();
+
+        // when the secretariat finds it ineligible, with a reason
+        complete(task(), withVariables(SCREENING_OUTCOME, "ineligible", SCREENING_NOTE, "The applicant is a national agency."));
+        fixture.runAsyncJobs();
+
+        // then it ends as ineligible with the screening reason
+        assertThat(instance).hasPassed(END_PROPOSAL_INELIGIBLE).isEnded();
+        verify(fixture.screening).recordOutcome(eq(PROPOSAL), eq(ScreeningOutcome.INELIGIBLE), eq(null),
+                eq("The applicant is a national agency."), anyString());
+        verify(fixture.proposals).recordIneligibility(PROPOSAL, List.of("SCREENED_INELIGIBLE"));
+        verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_INELIGIBLE, null);
+    }
+
+    @Test
+    void shouldReturnToScreeningWhenTheApplicantAnswersTheClarification() {
+        // given a proposal in screening
+        ProcessInstance instance = startAndRunToScreening();
+        assertThat(task()).hasCandidateGroup("secretariat").hasFormKey(null);
+
+        // when the secretariat asks a question
+        complete(task(), withVariables(SCREENING_OUTCOME, "needs_clarification", CLARIFICATION_QUESTION, "Please attach the council resolution."));
+        fixture.runAsyncJobs();
+
+        // then the applicant is asked and the process waits for the answer
+        assertThat(instance).isWaitingAt(TASK_AWAIT_CLARIFICATION);
+        verify(fixture.screening).recordOutcome(eq(PROPOSAL), eq(ScreeningOutcome.NEEDS_CLARIFICATION),
+                eq("Please attach the council resolution."), eq(null), anyString());
+        verify(fixture.notifications).send(PROPOSAL, Notice.CLARIFICATION_REQUESTED, null);
+        verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.CLARIFICATION_REQUESTED);
+
+        // when the applicant answers
+        runtimeService().createMessageCorrelation(ProposalProcess.Messages.CLARIFICATION_PROVIDED)
+                .processInstanceBusinessKey(REFERENCE).correlate();
+
+        // then the proposal is back in screening, with a fresh screening form
+        assertThat(instance).isWaitingAt(TASK_SCREEN_PROPOSAL);
+        assertThat(variablesOf(task())).containsEntry(SCREENING_OUTCOME, null);
+        var order = inOrder(fixture.proposals);
+        order.verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.IN_SCREENING);
+        order.verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.CLARIFICATION_REQUESTED);
+        order.verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.IN_SCREENING);
+        verify(fixture.notifications, never()).send(PROPOSAL, Notice.CLARIFICATION_REMINDER, null);
+    }
+
+    @Test
+    void shouldRemindThenWithdrawWhenTheClarificationDeadlinePasses() {
+        // given a clarification request
+        ProcessInstance instance = startAndRunToScreening();
+        complete(task(), withVariables(SCREENING_OUTCOME, "needs_clarification", CLARIFICATION_QUESTION, "Which partner co-finances?"));
+        fixture.runAsyncJobs();
+
+        // when the reminder time comes (deadline 14 days, reminder 3 days before)
+        fixture.fireTimerAfter(BOUNDARY_CLARIFICATION_REMINDER_DUE, Duration.ofDays(11).plusMinutes(1));
+
+        // then the applicant is reminded and the process still waits
+        verify(fixture.notifications).send(PROPOSAL, Notice.CLARIFICATION_REMINDER, null);
+        assertThat(instance).isWaitingAt(TASK_AWAIT_CLARIFICATION);
+
+        // when the deadline passes without an answer
+        fixture.fireTimerAfter("BoundaryEvent_ClarificationDeadlinePassed", Duration.ofDays(3));
+
+        // then the proposal is withdrawn and the applicant told
+        assertThat(instance).hasPassed(TASK_NOTIFY_WITHDRAWAL, END_PROPOSAL_WITHDRAWN).isEnded();
+        verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.WITHDRAWN);
+        verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_WITHDRAWN, null);
+    }
+
+    @Test
+    void shouldRefuseScreeningThatAsksForClarificationWithoutAQuestion() {
+        // given a proposal in screening
+        ProcessInstance instance = startAndRunToScreening();
+        Task screeningTask = task();
+
+        // when the secretariat asks for clarification but writes no question
+        // then the completion is refused and the task stays open
+        assertThatThrownBy(() -> taskService().complete(screeningTask.getId(),
+                withVariables(SCREENING_OUTCOME, "needs_clarification", CLARIFICATION_QUESTION, "  ")))
+                .hasMessageContaining(CLARIFICATION_QUESTION + " is required");
+        assertThat(instance).isWaitingAt(TASK_SCREEN_PROPOSAL);
+        verify(fixture.screening, never()).recordOutcome(any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void shouldReplaceAReviewerWhoDeclaresAConflictOfInterest() {
+        // given two reviewers assigned
+        ProcessInstance instance = startAndRunToReview(List.of("amara", "bao"));
+        assertThat(instance).isWaitingAt(TASK_DECLARE_CONFLICT_OF_INTEREST);
+        verify(fixture.reviews).assign(eq(PROPOSAL), eq(List.of("amara", "bao")), anyString());
+
+        // when amara declares a conflict
+        complete(reviewTaskOf("amara"), withVariables(CONFLICT_OF_INTEREST, "declared",
+                CONFLICT_DESCRIPTION, "I advised the lead city's transport department last year."));
+
+        // then the secretariat is asked for a replacement, offered only reviewers not yet on the proposal
+        verify(fixture.reviews).declareConflict(PROPOSAL, "amara", true, "I advised the lead city's transport department last year.");
+        Task replacement = taskService().createTaskQuery().taskDefinitionKey(TASK_ASSIGN_REPLACEMENT_REVIEWER).singleResult();
+        assertThat(replacement).hasCandidateGroup("secretariat");
+        assertThat(variablesOf(replacement)).containsKey(REPLACEMENT_OPTIONS);
+
+        // when chen replaces amara
+        complete(replacement, withVariables(REPLACEMENT_REVIEWER, "chen"));
+
+        // then chen declares first, then scores; amara scores nothing
+        verify(fixture.reviews).replace(eq(PROPOSAL), eq("amara"), eq("chen"), anyString());
+        complete(reviewTaskOf("chen"), withVariables(CONFLICT_OF_INTEREST, "none"));
+        complete(reviewTaskOf("bao"), withVariables(CONFLICT_OF_INTEREST, "none"));
+        score("chen", 4);
+        score("bao", 5);
+        fixture.runAsyncJobs();
+        verify(fixture.reviews).submit(PROPOSAL, "chen", new Scores(4, 4, 4, 4, 4), "Sound and relevant.", Recommendation.FUND);
+        verify(fixture.reviews).submit(PROPOSAL, "bao", new Scores(5, 5, 5, 5, 5), "Sound and relevant.", Recommendation.FUND);
+        verify(fixture.reviews, never()).submit(eq(PROPOSAL), eq("amara"), any(), any(), any());
+
+        // and the committee decides with the aggregated scores
+        assertThat(instance).hasPassed(TASK_AGGREGATE_SCORES).isWaitingAt(TASK_DECIDE_ON_PROPOSAL);
+        assertThat(task()).hasCandidateGroup("committee");
+        assertThat(variablesOf(task())).containsKey(REVIEW_SCORES);
+    }
+
+    @Test
+    void shouldRemindAndEscalateAnOverdueReview() {
+        // given a reviewer who declared no conflict
+        ProcessInstance instance = startAndRunToReview(List.of("amara", "bao"));
+        complete(reviewTaskOf("amara"), withVariables(CONFLICT_OF_INTEREST, "none"));
+
+        // when the review reminder time comes (21 days, reminder 5 days before), then the deadline
+        fixture.fireTimerAfter(BOUNDARY_REVIEW_REMINDER_DUE, Duration.ofDays(16).plusMinutes(1));
+        fixture.fireTimerAfter(BOUNDARY_REVIEW_OVERDUE, Duration.ofDays(5));
+
+        // then amara is reminded, the secretariat is told, and the review stays open
+        verify(fixture.notifications).send(PROPOSAL, Notice.REVIEW_REMINDER, "amara");
+        verify(fixture.notifications).send(PROPOSAL, Notice.REVIEW_OVERDUE, "amara");
+        assertThat(instance).isWaitingAt(TASK_SCORE_PROPOSAL);
+        assertThat(reviewTaskOf("amara")).hasDefinitionKey(TASK_SCORE_PROPOSAL);
+    }
+
+    @Test
+    void shouldRejectAProposal() {
+        // given a proposal at the committee
+        ProcessInstance instance = startAndRunToDecision();
+
+        // when the committee rejects it
+        complete(task(), withVariables(DECISION, "reject", DECISION_FEEDBACK, "The budget is not realistic."));
+        fixture.runAsyncJobs();
+
+        // then it ends rejected and the applicant receives the decision
+        assertThat(instance).hasPassed(END_PROPOSAL_REJECTED).isEnded();
+        verify(fixture.proposals).recordDecision(eq(PROPOSAL), eq("reject"), eq(null), eq("The budget is not realistic."), anyString());
+        verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.REJECTED);
+        verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_REJECTED, null);
+    }
+
+    @Test
+    void shouldApproveARevisedProposalAfterItWasReturnedForRevision() {
+        // given a proposal at the committee
+        ProcessInstance instance = startAndRunToDecision();
+
+        // when the committee returns it for revision
+        complete(task(), withVariables(DECISION, "return_for_revision", DECISION_FEEDBACK, "Add a gender-disaggregated indicator."));
+        fixture.runAsyncJobs();
+
+        // then the applicant is asked to revise
+        assertThat(instance).isWaitingAt(TASK_AWAIT_REVISION);
+        verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.REVISION_REQUESTED);
+        verify(fixture.notifications).send(PROPOSAL, Notice.REVISION_REQUESTED, null);
+
+        // when the revision arrives, it is screened and reviewed again
+        runtimeService().createMessageCorrelation(ProposalProcess.Messages.REVISION_SUBMITTED).processInstanceBusinessKey(REFERENCE).correlate();
+        assertThat(instance).isWaitingAt(TASK_SCREEN_PROPOSAL);
+        complete(task(), withVariables(SCREENING_OUTCOME, "complete"));
+        complete(task(), withVariables(REVIEWERS, List.of("amara", "bao")));
+        reviewBoth(4);
+
+        // and when the committee approves with conditions
+        complete(task(), withVariables(DECISION, "approve_with_conditions", DECISION_CONDITIONS, "Report on the indicator yearly.",
+                DECISION_FEEDBACK, "Approved."));
+        fixture.runAsyncJobs();
+
+        // then the follow-up starts for the approved partnership
+        assertThat(instance).isWaitingAt(CALL_ACTIVITY_FOLLOW_UP);
+        assertThat(calledProcessInstance(ProposalProcess.FOLLOW_UP_PROCESS_KEY)).isWaitingAt(TASK_AWAIT_SIGNED_AGREEMENT);
+        verify(fixture.proposals).recordDecision(eq(PROPOSAL), eq("approve_with_conditions"), eq("Report on the indicator yearly."),
+                eq("Approved."), anyString());
+        verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.APPROVED);
+        verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_APPROVED, null);
+        verify(fixture.notifications).send(PROPOSAL, Notice.AGREEMENT_DUE, null);
+    }
+
+    @Test
+    void shouldWithdrawARevisionThatDoesNotArriveInTime() {
+        // given a proposal returned for revision
+        ProcessInstance instance = startAndRunToDecision();
+        complete(task(), withVariables(DECISION, "return_for_revision", DECISION_FEEDBACK, "Clarify the partner roles."));
+        fixture.runAsyncJobs();
+
+        // when the revision deadline (30 days) passes
+        fixture.fireTimerAfter("BoundaryEvent_RevisionDeadlinePassed", Duration.ofDays(30).plusMinutes(1));
+
+        // then the proposal is withdrawn
+        assertThat(instance).hasPassed(END_PROPOSAL_WITHDRAWN).isEnded();
+        verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.WITHDRAWN);
+    }
+
+    @Test
+    void shouldEndAsCancelledWhenTheFollowUpEndsWithoutSignedAgreement() {
+        // given an approved proposal whose follow-up waits for the signed agreement
+        ProcessInstance instance = startAndRunToDecision();
+        complete(task(), withVariables(DECISION, "approve", DECISION_FEEDBACK, "Approved."));
+        fixture.runAsyncJobs();
+
+        // when the agreement deadline (60 days) passes
+        fixture.fireTimerAfter("BoundaryEvent_AgreementDeadlinePassed", Duration.ofDays(60).plusMinutes(1));
+
+        // then the partnership is cancelled and the proposal process ends accordingly
+        assertThat(instance).hasPassed(CALL_ACTIVITY_FOLLOW_UP, END_PARTNERSHIP_CANCELLED).isEnded();
+        verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.CANCELLED);
+        verify(fixture.notifications).send(PROPOSAL, Notice.PARTNERSHIP_CANCELLED, null);
+    }
+
+    // --- steps -------------------------------------------------------------------------------
+
+    private ProcessInstance start(VariableMap variables) {
+        return runtimeService().startProcessInstanceByKey(ProposalProcess.PROCESS_KEY, REFERENCE, variables);
+    }
+
+    private ProcessInstance startAndRunToScreening() {
+        ProcessInstance instance = start(eligibleProposal());
+        assertThat(instance).isWaitingAt("Task_AcknowledgeReceipt");
+        fixture.runAsyncJobs();
+        assertThat(instance).isWaitingAt(TASK_SCREEN_PROPOSAL);
+        verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.IN_SCREENING);
+        return instance;
+    }
+
+    private ProcessInstance startAndRunToReview(List<String> reviewers) {
+        ProcessInstance instance = startAndRunToScreening();
+        complete(task(), withVariables(SCREENING_OUTCOME, "complete"));
+        assertThat(instance).isWaitingAt(TASK_ASSIGN_REVIEWERS);
+        assertThat(task()).hasCandidateGroup("secretariat");
+        assertThat(variablesOf(task())).containsEntry(REVIEWER_OPTIONS, ProcessFixture.REVIEWER_OPTIONS).containsEntry(MIN_REVIEWERS, 2);
+        complete(task(), withVariables(REVIEWERS, reviewers));
+        // once per reviewer branch; the service ignores a move to the current status
+        verify(fixture.proposals, atLeastOnce()).moveTo(PROPOSAL, ProposalStatus.IN_REVIEW);
+        return instance;
+    }
+
+    private ProcessInstance startAndRunToDecision() {
+        ProcessInstance instance = startAndRunToReview(List.of("amara", "bao"));
+        reviewBoth(4);
+        assertThat(instance).isWaitingAt(TASK_DECIDE_ON_PROPOSAL);
+        verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.IN_DECISION);
+        return instance;
+    }
+
+    private void reviewBoth(int score) {
+        complete(reviewTaskOf("amara"), withVariables(CONFLICT_OF_INTEREST, "none"));
+        complete(reviewTaskOf("bao"), withVariables(CONFLICT_OF_INTEREST, "none"));
+        score("amara", score);
+        score("bao", score);
+        fixture.runAsyncJobs();
+    }
+
+    private void score(String reviewer, int score) {
+        complete(reviewTaskOf(reviewer), withVariables(SCORE_RELEVANCE, score, SCORE_SDG_CONTRIBUTION, score, SCORE_FEASIBILITY, score,
+                SCORE_PARTNERSHIP_QUALITY, score, SCORE_SUSTAINABILITY, score, REVIEW_COMMENT, "Sound and relevant.",
+                RECOMMENDATION, "fund"));
+    }
+
+    private static Map<String, Object> variablesOf(Task task) {
+        return taskService().getVariables(task.getId());
+    }
+
+    private static Task reviewTaskOf(String reviewer) {
+        return taskService().createTaskQuery().taskAssignee(reviewer).singleResult();
+    }
+
+    static VariableMap eligibleProposal() {
+        return Variables.createVariables()
+                .putValue(PROPOSAL_ID, PROPOSAL)
+                .putValueTyped(ProposalProcess.Vars.PROPOSAL, Variables.objectValue(Map.of("reference", REFERENCE,
+                        "title", "Bus rapid transit exchange Surabaya–Kitakyushu")).serializationDataFormat("application/json").create())
+                .putValue(APPLICANT_TYPE, "MUNICIPALITY")
+                .putValue(FOREIGN_PARTNER_COUNT, 1)
+                .putValue(THEMATIC_AREA, "MOBILITY")
+                .putValue(SDG_COUNT, 2)
+                .putValue(DURATION_MONTHS, 18)
+                .putValue(REQUESTED_AMOUNT, 90000.0)
+                .putValue(FUNDING_SHARE, 0.6)
+                .putValue(CALL_MIN_DURATION_MONTHS, 6)
+                .putValue(CALL_MAX_DURATION_MONTHS, 36)
+                .putValue(CALL_MAX_REQUESTED_AMOUNT, 150000.0)
+                .putValue(CALL_MAX_FUNDING_SHARE, 0.8);
+    }
+}

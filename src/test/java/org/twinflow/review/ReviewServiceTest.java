@@ -1,0 +1,107 @@
+package org.twinflow.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.twinflow.ProcessFixture;
+import org.twinflow.proposal.ProposalService;
+import org.twinflow.proposal.ScoreSummary;
+import org.twinflow.timeline.TimelineService;
+
+class ReviewServiceTest {
+
+    static final long PROPOSAL = 5L;
+
+    ReviewRepository repository = mock(ReviewRepository.class);
+    ReviewerDirectory directory = mock(ReviewerDirectory.class);
+    ProposalService proposals = mock(ProposalService.class);
+    List<Review> stored = new ArrayList<>();
+    ReviewService service;
+
+    @BeforeEach
+    void setUp() {
+        Clock clock = Clock.fixed(Instant.parse("2027-01-10T09:00:00Z"), ZoneOffset.UTC);
+        service = new ReviewService(repository, directory, proposals, mock(TimelineService.class), ProcessFixture.TIMINGS, clock);
+        when(repository.findByProposalIdOrderByIdAsc(PROPOSAL)).thenReturn(stored);
+        when(repository.save(any())).thenAnswer(call -> {
+            Review review = call.getArgument(0);
+            if (!stored.contains(review)) {
+                stored.add(review);
+            }
+            return review;
+        });
+        when(directory.isReviewer(anyString())).thenAnswer(call -> List.of("amara", "bao", "chen").contains(call.getArgument(0)));
+    }
+
+    @Test
+    void shouldRefuseFewerReviewersThanTheMinimum() {
+        assertThatThrownBy(() -> service.assign(PROPOSAL, List.of("amara", "amara"), "sofia"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Choose at least 2 different reviewers; 1 chosen");
+        verify(repository, never()).save(any());
+    }
+
+    @Test
+    void shouldRefuseSomeoneOutsideTheReviewersGroup() {
+        assertThatThrownBy(() -> service.assign(PROPOSAL, List.of("amara", "mallory"), "sofia"))
+                .hasMessage("mallory is not a member of the reviewers group");
+        verify(repository, never()).save(any());
+    }
+
+    @Test
+    void shouldRefuseAReplacementWhoAlreadyReviewsTheProposal() {
+        service.assign(PROPOSAL, List.of("amara", "bao"), "sofia");
+
+        assertThatThrownBy(() -> service.replace(PROPOSAL, "amara", "bao", "sofia"))
+                .hasMessage("bao is already a reviewer of this proposal");
+    }
+
+    @Test
+    void shouldAggregateMeansPerCriterionOverallAndSpreadOverSubmittedReviewsOnly() {
+        // given three reviewers, one with a conflict
+        service.assign(PROPOSAL, List.of("amara", "bao", "chen"), "sofia");
+        service.declareConflict(PROPOSAL, "amara", true, "Former employee of the lead city");
+        service.declareConflict(PROPOSAL, "bao", false, null);
+        service.declareConflict(PROPOSAL, "chen", false, null);
+        service.submit(PROPOSAL, "bao", new Scores(5, 4, 3, 4, 4), "Good", Recommendation.FUND);
+        service.submit(PROPOSAL, "chen", new Scores(3, 2, 3, 2, 2), "Weak", Recommendation.DO_NOT_FUND);
+
+        // when the scores are aggregated
+        ReviewService.ReviewScores scores = service.aggregate(PROPOSAL);
+
+        // then means per criterion, overall mean and the spread of the reviewers' own means (4.0 and 2.4)
+        ScoreSummary summary = scores.summary();
+        assertThat(summary.relevance()).isEqualByComparingTo("4.00");
+        assertThat(summary.sdgContribution()).isEqualByComparingTo("3.00");
+        assertThat(summary.feasibility()).isEqualByComparingTo("3.00");
+        assertThat(summary.overall()).isEqualByComparingTo("3.20");
+        assertThat(summary.spread()).isEqualByComparingTo("1.60");
+        assertThat(scores.reviewCount()).isEqualTo(2);
+        assertThat(scores.recommendations()).containsEntry(Recommendation.FUND, 1).containsEntry(Recommendation.DO_NOT_FUND, 1);
+        ArgumentCaptor<ScoreSummary> recorded = ArgumentCaptor.forClass(ScoreSummary.class);
+        verify(proposals).recordScores(eq(PROPOSAL), recorded.capture());
+        assertThat(recorded.getValue().overall()).isEqualByComparingTo(new BigDecimal("3.2"));
+    }
+
+    @Test
+    void shouldRefuseScoresOutsideOneToFive() {
+        assertThatThrownBy(() -> new Scores(0, 3, 3, 3, 3)).hasMessageContaining("from 1 to 5");
+        assertThatThrownBy(() -> new Scores(3, 3, 3, 3, 6)).hasMessageContaining("from 1 to 5");
+    }
+}
