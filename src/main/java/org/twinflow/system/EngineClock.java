@@ -22,7 +22,10 @@ public class EngineClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("The engine clock is always UTC");
+        if (!ZoneOffset.UTC.equals(zone.normalized())) {
+            throw new UnsupportedOperationException("The engine clock is always UTC, not " + zone);
+        }
+        return this;
     }
 
     @Override

@@ -1,0 +1,57 @@
+package org.twinflow;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.twinflow.city.City;
+import org.twinflow.city.LocalGovernmentType;
+import org.twinflow.proposal.ExpectedResult;
+import org.twinflow.proposal.PartnerCity;
+import org.twinflow.proposal.PartnerRole;
+import org.twinflow.proposal.PartnershipType;
+import org.twinflow.proposal.ProposalDraft;
+import org.twinflow.proposal.ThematicArea;
+
+/**
+ * Named test data for the Spring Boot integration tests: an Indonesian municipality proposing a
+ * sustainable-mobility partnership with a Japanese city, complete and eligible under the default call
+ * (18 months, EUR 150,000 budget of which 90,000 requested and 60,000 co-financed).
+ */
+public final class ProposalFixtures {
+
+    private ProposalFixtures() {
+    }
+
+    /** Semarang, Central Java: the lead city. */
+    public static City semarang(Instant now) {
+        return new City("Semarang", "ID", "Central Java", LocalGovernmentType.MUNICIPALITY, 1_650_000L,
+                "Rina Wulandari", "kerja.sama@semarang.example", now);
+    }
+
+    /** Toyama, known for its light rail and compact-city policy: the partner abroad. */
+    public static PartnerCity toyama() {
+        return new PartnerCity("Toyama", "JP", PartnerRole.CO_LEAD, "international@toyama.example");
+    }
+
+    /** A complete, eligible proposal of the lead city with Toyama, starting on the first of the month after next. */
+    public static ProposalDraft semarangToyamaMobility(Long leadCityId, LocalDate today) {
+        return mobilityProposal(leadCityId, today, "Light rail and compact city planning exchange Semarang–Toyama",
+                List.of(toyama()));
+    }
+
+    /** The same proposal with another title and other partners. */
+    public static ProposalDraft mobilityProposal(Long leadCityId, LocalDate today, String title, List<PartnerCity> partners) {
+        return new ProposalDraft(leadCityId, PartnershipType.DECENTRALISED_COOPERATION, ThematicArea.MOBILITY, title,
+                "Transport planners of both cities exchange practice on light rail, feeder buses and transit-oriented development.",
+                "1. Train transport planners in transit-oriented development.\n2. Pilot a feeder-bus route in the lead city.\n"
+                        + "3. Publish a shared toolkit for mid-sized Asian cities.",
+                "Study visits, two joint workshops, a pilot feeder-bus route, toolkit.",
+                today.plusMonths(2).withDayOfMonth(1), 18,
+                new BigDecimal("150000.00"), new BigDecimal("90000.00"), new BigDecimal("60000.00"), "EUR",
+                partners, List.of(11, 13),
+                List.of(new ExpectedResult("Transport planners trained in transit-oriented development",
+                        "Officials trained", "30")));
+    }
+}
