@@ -156,9 +156,9 @@ class MySqlProposalJourneyIT {
         createUser(REVIEWER_2, StaffGroups.REVIEWERS);
         createUser(COMMITTEE_MEMBER, StaffGroups.COMMITTEE);
         City chiangMai = cities.save(new City(LEAD_CITY, "TH", "ภาคเหนือ", LocalGovernmentType.MUNICIPALITY, 131_000L,
-                "สมชาย ศรีสุข", "partnerships@chiangmai.example", clock.instant()));
+                "สมชาย ศรีสุข", "partnerships@chiangmai.example", clock.instant()).verifiedBySecretariat(clock.instant()));
         City guangzhou = cities.save(new City(GUANGZHOU, "CN", "广东省", LocalGovernmentType.METROPOLITAN_GOVERNMENT,
-                18_800_000L, "李华", "waishi@guangzhou.example", clock.instant()));
+                18_800_000L, "李华", "waishi@guangzhou.example", clock.instant()).verifiedBySecretariat(clock.instant()));
         List<PartnerCity> partners = List.of(
                 new PartnerCity(GUANGZHOU, "CN", PartnerRole.CO_LEAD, "waishi@guangzhou.example"),
                 new PartnerCity(PUNE, "IN", PartnerRole.PARTNER, null),

@@ -24,10 +24,10 @@ public final class ProposalFixtures {
     private ProposalFixtures() {
     }
 
-    /** Semarang, Central Java: the lead city. */
+    /** Semarang, Central Java: the lead city, verified by the secretariat. */
     public static City semarang(Instant now) {
         return new City("Semarang", "ID", "Central Java", LocalGovernmentType.MUNICIPALITY, 1_650_000L,
-                "Rina Wulandari", "kerja.sama@semarang.example", now);
+                "Rina Wulandari", "kerja.sama@semarang.example", now).verifiedBySecretariat(now);
     }
 
     /** Toyama, known for its light rail and compact-city policy: the partner abroad. */

@@ -21,6 +21,10 @@ public class City {
     private String contactPhone;
     private String website;
     private Instant createdAt;
+    private VerificationStatus verificationStatus = VerificationStatus.PENDING;
+    private String verificationNote;
+    private Instant verifiedAt;
+    private String legalRepresentative;
     @Version
     private Integer version;
 
@@ -51,6 +55,26 @@ public class City {
     public String getWebsite() { return website; }
     public Instant getCreatedAt() { return createdAt; }
 
+    public VerificationStatus getVerificationStatus() { return verificationStatus; }
+    public String getVerificationNote() { return verificationNote; }
+    public Instant getVerifiedAt() { return verifiedAt; }
+    public String getLegalRepresentative() { return legalRepresentative; }
+    public boolean isVerified() { return verificationStatus == VerificationStatus.VERIFIED; }
+
+    /** The secretariat's verification of a newly registered city. */
+    public void recordVerification(boolean verified, String note, Instant now) {
+        this.verificationStatus = verified ? VerificationStatus.VERIFIED : VerificationStatus.REJECTED;
+        this.verificationNote = note;
+        this.verifiedAt = now;
+    }
+
+    /** Cities created by the secretariat or the demo data need no verification. */
+    public City verifiedBySecretariat(Instant now) {
+        recordVerification(true, null, now);
+        return this;
+    }
+
+    public void setLegalRepresentative(String legalRepresentative) { this.legalRepresentative = legalRepresentative; }
     public void setContactPhone(String contactPhone) { this.contactPhone = contactPhone; }
     public void setWebsite(String website) { this.website = website; }
 }

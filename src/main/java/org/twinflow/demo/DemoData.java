@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.twinflow.account.CityAccounts;
 import org.twinflow.city.City;
 import org.twinflow.city.CityRepository;
 import org.twinflow.city.LocalGovernmentType;
@@ -51,10 +52,11 @@ class DemoData {
     private final FollowUpService followUp;
     private final TaskService taskService;
     private final ManagementService managementService;
+    private final CityAccounts cityAccounts;
     private final Clock clock;
 
     DemoData(DemoAccounts accounts, DemoProperties properties, CityRepository cities, ProposalService proposals,
-            FollowUpService followUp, TaskService taskService, ManagementService managementService, Clock clock) {
+            FollowUpService followUp, TaskService taskService, ManagementService managementService, CityAccounts cityAccounts, Clock clock) {
         this.accounts = accounts;
         this.properties = properties;
         this.cities = cities;
@@ -62,6 +64,7 @@ class DemoData {
         this.followUp = followUp;
         this.taskService = taskService;
         this.managementService = managementService;
+        this.cityAccounts = cityAccounts;
         this.clock = clock;
     }
 
@@ -73,9 +76,11 @@ class DemoData {
             return;
         }
         City surabaya = cities.save(new City("Surabaya", "ID", "East Java", LocalGovernmentType.MUNICIPALITY, 2_880_000L,
-                "Dewi Lestari", "international@surabaya.example", clock.instant()));
+                "Dewi Lestari", "international@surabaya.example", clock.instant()).verifiedBySecretariat(clock.instant()));
         City chiangMai = cities.save(new City("เชียงใหม่ (Chiang Mai)", "TH", "Northern Thailand", LocalGovernmentType.MUNICIPALITY,
-                131_000L, "Somchai Srisuk", "partnerships@chiangmai.example", clock.instant()));
+                131_000L, "Somchai Srisuk", "partnerships@chiangmai.example", clock.instant()).verifiedBySecretariat(clock.instant()));
+        cityAccounts.link("surabaya", surabaya.getId(), "international@surabaya.example");
+        cityAccounts.link("chiangmai", chiangMai.getId(), "partnerships@chiangmai.example");
 
         Proposal brt = submit(surabaya, "Bus rapid transit exchange Surabaya–Kitakyushu", ThematicArea.MOBILITY,
                 List.of(new PartnerCity("Kitakyushu", "JP", PartnerRole.CO_LEAD, null)), List.of(11, 13), "surabaya");

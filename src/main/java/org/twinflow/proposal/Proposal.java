@@ -87,6 +87,12 @@ public class Proposal {
 
     // --- content -------------------------------------------------------------------------------
 
+    /** A draft's title and partnership type may change until it is submitted. */
+    public void retitle(String title, PartnershipType partnershipType) {
+        this.title = Objects.requireNonNull(title);
+        this.partnershipType = Objects.requireNonNull(partnershipType);
+    }
+
     public void describe(ThematicArea thematicArea, String summary, String objectives, String activities) {
         this.thematicArea = thematicArea;
         this.summary = summary;

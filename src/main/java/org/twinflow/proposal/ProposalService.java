@@ -52,12 +52,36 @@ public class ProposalService {
     }
 
     /**
+     * Replaces what a draft says with the applicant's latest version (the portal's "Save as draft").
+     * Only a draft can change this way; a proposal returned for revision goes through
+     * {@link #submitRevision}, any other is no longer the applicant's to change.
+     *
+     * @throws ProposalNotFoundException when the draft belongs to another city than {@code draft.leadCityId()}
+     * @throws ActionNotAwaitedException when the proposal is no longer a draft (submitted meanwhile in another tab)
+     */
+    @Transactional
+    public Proposal updateDraft(String reference, ProposalDraft draft) {
+        Proposal proposal = byReferenceForCity(reference, draft.leadCityId());
+        if (proposal.getStatus() != ProposalStatus.DRAFT) {
+            throw new ActionNotAwaitedException(reference, "changes to its draft");
+        }
+        proposal.retitle(draft.title(), draft.partnershipType());
+        apply(draft, proposal);
+        // A draft stays a draft; moveTo records the time of the change.
+        proposal.moveTo(ProposalStatus.DRAFT, clock.instant());
+        return proposals.save(proposal);
+    }
+
+    /**
      * Submits a draft: stores it as submitted and starts its {@code partnership-proposal} instance in
      * one transaction. If the start fails nothing is stored; if storing fails no instance exists.
      */
     @Transactional
     public Proposal submit(String reference, String actor) {
         Proposal proposal = byReference(reference);
+        if (!leadCity(proposal.getLeadCityId()).isVerified()) {
+            throw new CityNotVerifiedException(reference);
+        }
         ensureComplete(proposal);
         proposal.markSubmitted(clock.instant());
         Proposal saved = proposals.save(proposal);
@@ -134,6 +158,25 @@ public class ProposalService {
     @Transactional(readOnly = true)
     public Proposal byReference(String reference) {
         return proposals.findByReference(reference).orElseThrow(() -> new ProposalNotFoundException(reference));
+    }
+
+    /**
+     * The proposal, if it belongs to the given city. Another city's proposal is reported as not found,
+     * so that a reference reveals nothing.
+     */
+    @Transactional(readOnly = true)
+    public Proposal byReferenceForCity(String reference, Long cityId) {
+        Proposal proposal = proposals.findByReference(reference).orElseThrow(() -> new ProposalNotFoundException(reference));
+        if (!proposal.getLeadCityId().equals(cityId)) {
+            throw new ProposalNotFoundException(reference);
+        }
+        return proposal;
+    }
+
+    /** A city's proposals, most recently changed first. */
+    @Transactional(readOnly = true)
+    public java.util.List<Proposal> proposalsOf(Long cityId) {
+        return proposals.findByLeadCityIdOrderByUpdatedAtDesc(cityId);
     }
 
     @Transactional(readOnly = true)

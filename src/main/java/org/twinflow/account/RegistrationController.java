@@ -1,0 +1,78 @@
+package org.twinflow.account;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.twinflow.city.LocalGovernmentType;
+
+/** City registration: the officer's account and the city, then verification by the secretariat. */
+@Controller
+class RegistrationController {
+
+    static final String VIEW_REGISTRATION_FORM = "account/register";
+
+    private final CityRegistrationService registrations;
+
+    RegistrationController(CityRegistrationService registrations) {
+        this.registrations = registrations;
+    }
+
+    /** A country for the select: ISO code and English name, sorted by name. */
+    record Country(String code, String name) {
+    }
+
+    @ModelAttribute("countries")
+    List<Country> countries() {
+        return Arrays.stream(Locale.getISOCountries())
+                .map(code -> new Country(code, new Locale("", code).getDisplayCountry(Locale.ENGLISH)))
+                .sorted(Comparator.comparing(Country::name))
+                .toList();
+    }
+
+    @ModelAttribute("governmentTypes")
+    List<LocalGovernmentType> governmentTypes() {
+        return List.of(LocalGovernmentType.values());
+    }
+
+    @GetMapping("/register")
+    String initRegistrationForm(Model model) {
+        model.addAttribute("registration", new RegistrationForm());
+        return VIEW_REGISTRATION_FORM;
+    }
+
+    @PostMapping("/register")
+    String processRegistrationForm(@Valid @ModelAttribute("registration") RegistrationForm registration, BindingResult result) {
+        if (registration.getCountryCode() != null && !result.hasFieldErrors("countryCode")
+                && !Arrays.asList(Locale.getISOCountries()).contains(registration.getCountryCode())) {
+            result.rejectValue("countryCode", "Pattern.registration.countryCode");
+        }
+        if (!result.hasFieldErrors("passwordConfirmation") && !registration.passwordsMatch()) {
+            result.rejectValue("passwordConfirmation", "registration.passwordConfirmation.mismatch");
+        }
+        if (result.hasErrors()) {
+            registration.setPassword(null);
+            registration.setPasswordConfirmation(null);
+            return VIEW_REGISTRATION_FORM;
+        }
+        try {
+            registrations.register(registration);
+        } catch (EmailTakenException taken) {
+            // Saying so reveals that the address has an account; registration cannot avoid it, sign-in does.
+            result.rejectValue("email", "registration.email.taken");
+            registration.setPassword(null);
+            registration.setPasswordConfirmation(null);
+            return VIEW_REGISTRATION_FORM;
+        }
+        return "redirect:/login?registered";
+    }
+}

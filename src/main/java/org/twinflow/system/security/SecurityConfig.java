@@ -1,0 +1,170 @@
+package org.twinflow.system.security;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.twinflow.system.StaffGroups;
+
+/**
+ * One sign-in for everybody (see ../shared/SSO-NOTES.md): the portal's form login authenticates
+ * against Camunda's identity service; Tasklist, Cockpit and Admin trust that session through
+ * container-based authentication; {@code /engine-rest} takes HTTP Basic, for staff only, without a
+ * session. Cities land in "My proposals", staff in Tasklist; cities get nothing under /camunda or
+ * /engine-rest, and staff cannot use the city pages.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    static final String[] STAFF = {
+            authority(StaffGroups.SECRETARIAT), authority(StaffGroups.REVIEWERS),
+            authority(StaffGroups.COMMITTEE), authority(StaffGroups.ADMINS)};
+    static final String CITY = authority(StaffGroups.CITIES);
+    static final String CITY_HOME = "/proposals";
+    static final String STAFF_HOME = "/camunda/app/tasklist/";
+    private static final String PORTAL_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    static String authority(String group) {
+        return CamundaIdentityAuthenticationProvider.GROUP_PREFIX + group;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain restApiSecurity(HttpSecurity http) throws Exception {
+        return http.securityMatcher(withDefaults().matcher("/engine-rest/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyAuthority(STAFF))
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless, Basic only: the portal's session cookie does not authenticate here, so no CSRF risk.
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
+        RequestMatcher camundaApi = withDefaults().matcher("/camunda/api/**");
+        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        requestCache.setRequestMatcher(new NegatedRequestMatcher(camundaApi));
+        var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
+        entryPoints.put(camundaApi, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
+        var entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
+        entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+
+        return http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(withDefaults().matcher("/"), withDefaults().matcher("/login"),
+                                withDefaults().matcher("/register/**"), withDefaults().matcher("/error"),
+                                withDefaults().matcher("/css/**"), withDefaults().matcher("/js/**"),
+                                withDefaults().matcher("/images/**"), withDefaults().matcher("/favicon.ico"),
+                                withDefaults().matcher("/actuator/health")).permitAll()
+                        // The webapps' own login would create a Camunda-only session: never.
+                        .requestMatchers(withDefaults().matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/*")).denyAll()
+                        // Setup creates the first admin when none exists; admins come from configuration instead.
+                        .requestMatchers(withDefaults().matcher("/camunda/api/admin/setup/**")).denyAll()
+                        .requestMatchers(withDefaults().matcher("/camunda/**"), withDefaults().matcher("/staff/**")).hasAnyAuthority(STAFF)
+                        .requestMatchers(withDefaults().matcher("/proposals/**")).hasAuthority(CITY)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").successHandler(new LandingPageHandler(requestCache)).permitAll())
+                .logout(logout -> logout
+                        .logoutRequestMatcher(new OrRequestMatcher(withDefaults().matcher(HttpMethod.POST, "/logout"),
+                                withDefaults().matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout")))
+                        .logoutSuccessHandler(logoutSuccess()))
+                .requestCache(cache -> cache.requestCache(requestCache))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
+                // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN); Spring's covers the portal.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(withDefaults().matcher("/camunda/**")))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(withDefaults().matcher("/camunda/**")), new ContentSecurityPolicyHeaderWriter(PORTAL_CSP))))
+                .build();
+    }
+
+    /** Camunda's webapp logout XHR expects 200; the portal goes back to the sign-in page. */
+    private static LogoutSuccessHandler logoutSuccess() {
+        return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")) {
+                response.setStatus(HttpServletResponse.SC_OK);
+            } else {
+                response.sendRedirect(request.getContextPath() + "/login?logout");
+            }
+        };
+    }
+
+    /** Cities land in "My proposals"; staff where they were going, else in Tasklist. */
+    static class LandingPageHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+
+        LandingPageHandler(HttpSessionRequestCache requestCache) {
+            setRequestCache(requestCache);
+        }
+
+        @Override
+        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+                throws IOException, jakarta.servlet.ServletException {
+            boolean city = authentication.getAuthorities().stream().anyMatch(a -> CITY.equals(a.getAuthority()));
+            setDefaultTargetUrl(city ? CITY_HOME : STAFF_HOME);
+            if (city) {
+                // A city never resumes a staff URL it may have bookmarked.
+                clearAuthenticationAttributes(request);
+                getRedirectStrategy().sendRedirect(request, response, CITY_HOME);
+                return;
+            }
+            super.onAuthenticationSuccess(request, response, authentication);
+        }
+    }
+
+    @Bean
+    FilterRegistrationBean<PortalContainerBasedAuthenticationFilter> webappAuthenticationFilter() {
+        var registration = new FilterRegistrationBean<>(new PortalContainerBasedAuthenticationFilter());
+        registration.setName("camunda-webapp-sso");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.addInitParameter("authentication-provider", SpringSecurityCamundaAuthenticationProvider.class.getName());
+        return registration;
+    }
+
+    /** Sets the signed-in staff member on the engine for each REST call, so authorization checks apply. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> restApiAuthenticationFilter() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-rest-authentication");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                SpringSecurityCamundaAuthenticationProvider.class.getName());
+        return registration;
+    }
+}
