@@ -88,12 +88,13 @@ class TasklistScreeningBrowserIT {
         assertThat(screening.getTaskDefinitionKey()).isEqualTo(ProposalProcess.Elements.TASK_SCREEN_PROPOSAL);
         WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
 
-        // when the officer signs in to Tasklist
-        chrome.get(base() + "/camunda/app/tasklist/default/#/login");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(OFFICER);
-        chrome.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-        chrome.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.urlMatches(".*#/(\\?.*)?$"));
+        // when the officer opens Tasklist, signs in once on the portal's sign-in page and lands back in Tasklist
+        chrome.get(base() + "/camunda/app/tasklist/default/");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        chrome.findElement(By.id("username")).sendKeys(OFFICER);
+        chrome.findElement(By.id("password")).sendKeys(PASSWORD);
+        chrome.findElement(By.cssSelector("form[action$='/login'] button[type='submit']")).click();
+        wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
 
         // and opens the screening task
         chrome.get(base() + "/camunda/app/tasklist/default/#/?task=" + screening.getId());
