@@ -62,6 +62,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.twinflow.account.CityRegistrationService;
 import org.twinflow.city.City;
 import org.twinflow.city.CityRepository;
 import org.twinflow.proposal.Proposal;
@@ -81,7 +82,7 @@ class TwinflowApplicationIT {
     private static final String ADMIN = "admin";
     private static final String ADMIN_PASSWORD = "test-admin-password";
 
-    private static final List<String> PROCESS_KEYS = List.of(PROCESS_KEY, FOLLOW_UP_PROCESS_KEY);
+    private static final List<String> PROCESS_KEYS = List.of(PROCESS_KEY, FOLLOW_UP_PROCESS_KEY, CityRegistrationService.PROCESS_KEY);
     private static final Pattern ELEMENT_ID = Pattern.compile(
             "^(StartEvent|EndEvent|Task|Gateway|SequenceFlow|BoundaryEvent|Event|SubProcess|CallActivity|Message)_[A-Z][A-Za-z]+$");
     /** The repository's folders, relative to the Maven base directory (the working directory of failsafe). */
@@ -134,7 +135,7 @@ class TwinflowApplicationIT {
         // and that deployment holds exactly the forms, processes and decisions of the repository's folders
         Set<String> deployed = deployedFileNames(deploymentId);
         assertThat(filter(deployed, ".form")).as("forms deployed with the processes, compared with %s/",
-                FORMS_FOLDER).isEqualTo(filesIn(FORMS_FOLDER, ".form")).hasSize(9);
+                FORMS_FOLDER).isEqualTo(filesIn(FORMS_FOLDER, ".form")).hasSize(10);
         assertThat(filter(deployed, ".bpmn")).as("BPMN files, compared with %s/", PROCESSES_FOLDER)
                 .isEqualTo(filesIn(PROCESSES_FOLDER, ".bpmn"));
         assertThat(filter(deployed, ".dmn")).as("DMN files, compared with %s/", PROCESSES_FOLDER)

@@ -1,0 +1,47 @@
+package org.twinflow.portal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+import org.twinflow.followup.ReportKind;
+
+/**
+ * What the procedure waits for from the applicant city now, and by when. A deadline is an instant
+ * (clarification, revision, agreement: the process's timers) or, for a report, a due date.
+ */
+record ApplicantAction(Kind kind, Instant deadline, LocalDate dueDate, boolean overdue, Long reportId, ReportKind reportKind,
+        Integer periodNumber) {
+
+    /** The actions a city can owe; the names are message keys {@code page.action.<KIND>}. */
+    enum Kind {
+        FINISH_DRAFT, ANSWER_CLARIFICATION, REVISE, UPLOAD_AGREEMENT, SUBMIT_REPORT
+    }
+
+    static ApplicantAction finishDraft() {
+        return new ApplicantAction(Kind.FINISH_DRAFT, null, null, false, null, null, null);
+    }
+
+    static ApplicantAction until(Kind kind, Instant deadline) {
+        return new ApplicantAction(kind, deadline, null, false, null, null, null);
+    }
+
+    static ApplicantAction report(Long reportId, ReportKind reportKind, int periodNumber, LocalDate dueDate, LocalDate today) {
+        return new ApplicantAction(Kind.SUBMIT_REPORT, null, dueDate, today.isAfter(dueDate), reportId, reportKind, periodNumber);
+    }
+
+    /** The deadline in UTC, the zone the process's timers run in, for #temporals. */
+    public ZonedDateTime deadlineUtc() {
+        return deadline == null ? null : deadline.atZone(ZoneOffset.UTC);
+    }
+
+    /** Message key of what to do: page.action.ANSWER_CLARIFICATION, page.action.SUBMIT_REPORT.FINAL, ... */
+    public String messageKey() {
+        return "page.action." + kind.name() + (reportKind == null ? "" : "." + reportKind.name());
+    }
+
+    public boolean is(String kindName) {
+        return kind.name().equals(kindName);
+    }
+}

@@ -1,0 +1,392 @@
+package org.twinflow.portal;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import jakarta.validation.Validator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.twinflow.account.CityAccounts;
+import org.twinflow.city.City;
+import org.twinflow.document.DocumentInfo;
+import org.twinflow.document.DocumentKind;
+import org.twinflow.document.DocumentProperties;
+import org.twinflow.document.DocumentService;
+import org.twinflow.proposal.ActionNotAwaitedException;
+import org.twinflow.proposal.CityNotVerifiedException;
+import org.twinflow.proposal.ExpectedResult;
+import org.twinflow.proposal.PartnerCity;
+import org.twinflow.proposal.PartnerRole;
+import org.twinflow.proposal.PartnershipType;
+import org.twinflow.proposal.Proposal;
+import org.twinflow.proposal.ProposalDraft;
+import org.twinflow.proposal.ProposalIncompleteException;
+import org.twinflow.proposal.ProposalNotFoundException;
+import org.twinflow.proposal.ProposalService;
+import org.twinflow.proposal.ProposalStatus;
+import org.twinflow.proposal.Sdg;
+import org.twinflow.proposal.ThematicArea;
+import org.twinflow.system.CallProperties;
+
+/**
+ * The applicant's proposal form: a new proposal, a draft being edited, or a proposal returned for
+ * revision. Buttons: save as draft (any partial content with a title), submit (everything validated),
+ * and add/remove rows of partners and expected results, which work without JavaScript.
+ */
+@Controller
+class ProposalFormController {
+
+    private static final Logger log = LoggerFactory.getLogger(ProposalFormController.class);
+
+    static final String VIEW_PROPOSAL_FORM = "proposals/form";
+    static final String REDIRECT_EDIT = "redirect:/proposals/{reference}/edit";
+    static final String REDIRECT_PROPOSAL = "redirect:/proposals/{reference}";
+    static final String FORM = "proposalForm";
+    static final Set<DocumentKind> FORM_DOCUMENTS = EnumSet.of(DocumentKind.LETTER_OF_INTENT, DocumentKind.COUNCIL_RESOLUTION,
+            DocumentKind.PARTNER_COMMITMENT);
+
+    private final ProposalService proposals;
+    private final ProposalFormService formService;
+    private final ProposalFormValidator crossFieldRules;
+    private final SpringValidatorAdapter beanValidation;
+    private final CityAccounts cityAccounts;
+    private final DocumentService documents;
+    private final CallProperties call;
+    private final DocumentProperties documentLimits;
+    private final MessageSource messages;
+
+    ProposalFormController(ProposalService proposals, ProposalFormService formService, ProposalFormValidator crossFieldRules,
+            Validator validator, CityAccounts cityAccounts, DocumentService documents, CallProperties call, DocumentProperties documentLimits,
+            MessageSource messages) {
+        this.documentLimits = documentLimits;
+        this.proposals = proposals;
+        this.formService = formService;
+        this.crossFieldRules = crossFieldRules;
+        this.beanValidation = new SpringValidatorAdapter(validator);
+        this.cityAccounts = cityAccounts;
+        this.documents = documents;
+        this.call = call;
+        this.messages = messages;
+    }
+
+    /** An attachment already stored, for the list on the form (a Date, so that #dates formats it for the user's locale). */
+    record StoredDocument(DocumentKind kind, String fileName, long sizeBytes, java.util.Date uploadedAt) {
+        static StoredDocument of(DocumentInfo info) {
+            return new StoredDocument(info.kind(), info.fileName(), info.sizeBytes(), java.util.Date.from(info.uploadedAt()));
+        }
+    }
+
+    /** What the button pressed asks for. */
+    enum Action { SAVE, SUBMIT, ADD_PARTNER, REMOVE_PARTNER, ADD_RESULT, REMOVE_RESULT, REFRESH }
+
+    // --- new proposal ----------------------------------------------------------------------------
+
+    @GetMapping("/proposals/new")
+    String initCreationForm(Principal principal, Model model) {
+        City city = cityAccounts.requireCityOf(principal.getName());
+        ProposalForm form = new ProposalForm();
+        form.ensureRowsToType();
+        model.addAttribute(FORM, form);
+        prepare(model, form, city, null, false);
+        return VIEW_PROPOSAL_FORM;
+    }
+
+    @PostMapping("/proposals/new")
+    String processCreationForm(@ModelAttribute(FORM) ProposalForm form, BindingResult result,
+            @RequestParam Map<String, String> params, Principal principal, Model model, RedirectAttributes redirect, Locale locale) {
+        City city = cityAccounts.requireCityOf(principal.getName());
+        return process(null, form, result, action(params), rowIndex(params), city, principal.getName(), model, redirect, locale);
+    }
+
+    // --- edit draft / revise ---------------------------------------------------------------------
+
+    @GetMapping("/proposals/{reference}/edit")
+    String initUpdateForm(@PathVariable String reference, Principal principal, Model model, RedirectAttributes redirect, Locale locale) {
+        City city = cityAccounts.requireCityOf(principal.getName());
+        Proposal proposal = proposals.byReferenceForCity(reference, city.getId());
+        if (!isEditable(proposal)) {
+            return notEditable(reference, redirect, locale);
+        }
+        ProposalForm form = formOf(proposal);
+        form.ensureRowsToType();
+        model.addAttribute(FORM, form);
+        prepare(model, form, city, proposal, isRevision(proposal));
+        return VIEW_PROPOSAL_FORM;
+    }
+
+    @PostMapping("/proposals/{reference}/edit")
+    String processUpdateForm(@PathVariable String reference, @ModelAttribute(FORM) ProposalForm form, BindingResult result,
+            @RequestParam Map<String, String> params, Principal principal, Model model, RedirectAttributes redirect, Locale locale) {
+        City city = cityAccounts.requireCityOf(principal.getName());
+        Proposal proposal = proposals.byReferenceForCity(reference, city.getId());
+        if (!isEditable(proposal)) {
+            return notEditable(reference, redirect, locale);
+        }
+        return process(proposal, form, result, action(params), rowIndex(params), city, principal.getName(), model, redirect, locale);
+    }
+
+    /** Another city's proposal, or none: 404, revealing nothing. */
+    @ExceptionHandler(ProposalNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String proposalNotFound(Model model) {
+        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
+        return "error";
+    }
+
+    // --- the work --------------------------------------------------------------------------------
+
+    private String process(Proposal existing, ProposalForm form, BindingResult result, Action action, int row, City city, String userId,
+            Model model, RedirectAttributes redirect, Locale locale) {
+        boolean revision = existing != null && isRevision(existing);
+        switch (action) {
+            case ADD_PARTNER -> form.getPartners().add(new ProposalForm.PartnerRow());
+            case REMOVE_PARTNER -> removeRow(form.getPartners(), row);
+            case ADD_RESULT -> form.getExpectedResults().add(new ProposalForm.ResultRow());
+            case REMOVE_RESULT -> removeRow(form.getExpectedResults(), row);
+            default -> { }
+        }
+        if (action != Action.SAVE && action != Action.SUBMIT) {
+            // Row changes only re-show the form; what was typed is kept, nothing is stored yet.
+            return showForm(form, model, city, existing, revision);
+        }
+        boolean submission = action == Action.SUBMIT;
+        form.normalise();
+        validate(form, result, submission);
+        if (revision && !submission) {
+            result.reject("RevisionNoDraft", "A revision cannot be saved as a draft");
+        }
+        if (submission && !revision && !city.isVerified()) {
+            result.reject("NotVerified", "The city is not verified yet");
+        }
+        if (result.hasErrors()) {
+            return showForm(form, model, city, existing, revision);
+        }
+        String reference = existing == null ? null : existing.getReference();
+        ProposalDraft draft = draftOf(form, city);
+        List<ProposalFormService.Attachment> attachments = attachmentsOf(form);
+        try {
+            if (revision) {
+                formService.submitRevision(reference, draft, attachments, userId);
+                redirect.addAttribute("reference", reference);
+                redirect.addFlashAttribute("message", text("proposalForm.revisionSubmitted", locale, reference));
+                return REDIRECT_PROPOSAL;
+            }
+            if (submission) {
+                Proposal submitted = formService.submit(reference, draft, attachments, userId);
+                redirect.addAttribute("reference", submitted.getReference());
+                redirect.addFlashAttribute("message", text("proposalForm.submitted", locale, submitted.getReference()));
+                return REDIRECT_PROPOSAL;
+            }
+            Proposal saved = formService.saveDraft(reference, draft, attachments, userId);
+            redirect.addAttribute("reference", saved.getReference());
+            redirect.addFlashAttribute("message", text("proposalForm.saved", locale, saved.getReference()));
+            return REDIRECT_EDIT;
+        } catch (DraftAttachmentRejectedException refused) {
+            result.rejectValue(refused.field(), refused.messageKey(), refused.arguments(), refused.getMessage());
+        } catch (CityNotVerifiedException notVerified) {
+            result.reject("NotVerified", "The city is not verified yet");
+        } catch (ProposalIncompleteException incomplete) {
+            result.reject("Incomplete", new Object[] {String.join(", ", incomplete.getMissingFields())}, incomplete.getMessage());
+        } catch (ActionNotAwaitedException notAwaited) {
+            log.info("Proposal {}: {}", reference, notAwaited.getMessage());
+            redirect.addAttribute("reference", reference);
+            redirect.addFlashAttribute("warning", text(revision ? "proposalForm.revisionNotAwaited" : "proposalForm.notEditable", locale,
+                    reference));
+            return REDIRECT_PROPOSAL;
+        }
+        return showForm(form, model, city, existing, revision);
+    }
+
+    private void validate(ProposalForm form, BindingResult result, boolean submission) {
+        // Validate into a scratch result, so a field that could not even be converted (typeMismatch) gets one message, not two.
+        var checked = new BeanPropertyBindingResult(form, FORM);
+        if (submission) {
+            beanValidation.validate(form, checked, jakarta.validation.groups.Default.class, ProposalForm.Submission.class);
+        } else {
+            beanValidation.validate(form, checked);
+        }
+        // One message per field, the most telling first: "at most 999,999,999" rather than "too many digits".
+        var errors = checked.getAllErrors().stream()
+                .sorted(Comparator.comparing(error -> "Digits".equals(error.getCode()))).toList();
+        for (var error : errors) {
+            if (!(error instanceof FieldError fieldError) || !result.hasFieldErrors(fieldError.getField())) {
+                result.addError(error);
+            }
+        }
+        crossFieldRules.validate(form, result, submission);
+    }
+
+    private String showForm(ProposalForm form, Model model, City city, Proposal existing, boolean revision) {
+        form.ensureRowsToType();
+        prepare(model, form, city, existing, revision);
+        return VIEW_PROPOSAL_FORM;
+    }
+
+    private void prepare(Model model, ProposalForm form, City city, Proposal existing, boolean revision) {
+        model.addAttribute("city", city);
+        model.addAttribute("cityCountry", countryName(city.getCountryCode()));
+        model.addAttribute("countries", COUNTRIES);
+        model.addAttribute("partnershipTypes", PartnershipType.values());
+        model.addAttribute("thematicAreas", ThematicArea.values());
+        model.addAttribute("partnerRoles", PartnerRole.values());
+        model.addAttribute("sdgNumbers", IntStream.rangeClosed(Sdg.FIRST, Sdg.LAST).boxed().toList());
+        model.addAttribute("call", call);
+        model.addAttribute("reference", existing == null ? null : existing.getReference());
+        model.addAttribute("revision", revision);
+        model.addAttribute("formAction", existing == null ? "/proposals/new" : "/proposals/" + existing.getReference() + "/edit");
+        model.addAttribute("fundingSharePercent", call.maxFundingShare().movePointRight(2).stripTrailingZeros().toPlainString());
+        model.addAttribute("maxFileMb", documentLimits.maxFileSize().toMegabytes());
+        model.addAttribute("maxTotalMb", documentLimits.maxTotalSize().toMegabytes());
+        model.addAttribute("fileInputs", List.of("letterOfIntent", "councilResolution", "partnerCommitments"));
+        boolean datesShown = form.getStartDate() != null && form.getEndDate() != null && form.getEndDate().isAfter(form.getStartDate());
+        Integer duration = datesShown ? ProposalFormValidator.durationMonths(form.getStartDate(), form.getEndDate()) : null;
+        model.addAttribute("durationMonths", duration);
+        model.addAttribute("plannedEnd", datesShown ? form.getStartDate().plusMonths(duration) : null);
+        List<StoredDocument> stored = existing == null ? List.of()
+                : documents.documentsOf(existing.getId()).stream().filter(d -> FORM_DOCUMENTS.contains(d.kind()))
+                        .map(StoredDocument::of).toList();
+        model.addAttribute("documents", stored);
+    }
+
+    private String notEditable(String reference, RedirectAttributes redirect, Locale locale) {
+        redirect.addAttribute("reference", reference);
+        redirect.addFlashAttribute("warning", text("proposalForm.notEditable", locale, reference));
+        return REDIRECT_PROPOSAL;
+    }
+
+    private static boolean isEditable(Proposal proposal) {
+        return proposal.getStatus() == ProposalStatus.DRAFT || isRevision(proposal);
+    }
+
+    private static boolean isRevision(Proposal proposal) {
+        return proposal.getStatus() == ProposalStatus.REVISION_REQUESTED;
+    }
+
+    private String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
+    // --- mapping ---------------------------------------------------------------------------------
+
+    static ProposalForm formOf(Proposal proposal) {
+        ProposalForm form = new ProposalForm();
+        form.setTitle(proposal.getTitle());
+        form.setPartnershipType(proposal.getPartnershipType());
+        form.setThematicArea(proposal.getThematicArea());
+        form.setSdgs(new ArrayList<>(proposal.sdgNumbers()));
+        form.setSummary(proposal.getSummary());
+        form.setObjectives(proposal.getObjectives());
+        form.setActivities(proposal.getActivities());
+        form.setStartDate(proposal.getStartDate());
+        form.setEndDate(proposal.endDate());
+        form.setTotalBudget(proposal.getTotalBudget());
+        form.setRequestedAmount(proposal.getRequestedAmount());
+        form.setCoFinancing(proposal.getCoFinancing());
+        form.setPartners(new ArrayList<>(proposal.getPartners().stream()
+                .map(p -> new ProposalForm.PartnerRow(p.cityName(), p.countryCode(), p.role(), p.contactEmail())).toList()));
+        form.setExpectedResults(new ArrayList<>(proposal.getExpectedResults().stream()
+                .map(r -> new ProposalForm.ResultRow(r.result(), r.indicator(), r.target())).toList()));
+        return form;
+    }
+
+    private ProposalDraft draftOf(ProposalForm form, City city) {
+        Integer duration = form.getStartDate() == null || form.getEndDate() == null ? null
+                : ProposalFormValidator.durationMonths(form.getStartDate(), form.getEndDate());
+        return new ProposalDraft(city.getId(), form.getPartnershipType(), form.getThematicArea(), form.getTitle(), form.getSummary(),
+                form.getObjectives(), form.getActivities(), form.getStartDate(), duration, form.getTotalBudget(),
+                form.getRequestedAmount(), form.getCoFinancing(), call.currency(),
+                form.getPartners().stream().map(p -> new PartnerCity(p.getCityName(), p.getCountryCode(), p.getRole(), p.getContactEmail()))
+                        .toList(),
+                form.getSdgs().stream().distinct().toList(),
+                form.getExpectedResults().stream().map(r -> new ExpectedResult(r.getResult(), r.getIndicator(), r.getTarget())).toList());
+    }
+
+    private static List<ProposalFormService.Attachment> attachmentsOf(ProposalForm form) {
+        List<ProposalFormService.Attachment> attachments = new ArrayList<>();
+        addIfChosen(attachments, "letterOfIntent", DocumentKind.LETTER_OF_INTENT, form.getLetterOfIntent());
+        addIfChosen(attachments, "councilResolution", DocumentKind.COUNCIL_RESOLUTION, form.getCouncilResolution());
+        if (form.getPartnerCommitments() != null) {
+            form.getPartnerCommitments().forEach(file -> addIfChosen(attachments, "partnerCommitments", DocumentKind.PARTNER_COMMITMENT, file));
+        }
+        return attachments;
+    }
+
+    /** An empty file input still sends a part without a name; that is "no file chosen", not an empty file. */
+    private static void addIfChosen(List<ProposalFormService.Attachment> attachments, String field, DocumentKind kind, MultipartFile file) {
+        if (file != null && !(file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()))) {
+            attachments.add(new ProposalFormService.Attachment(field, kind, file));
+        }
+    }
+
+    // --- buttons ---------------------------------------------------------------------------------
+
+    private static Action action(Map<String, String> params) {
+        if (params.containsKey("submit")) return Action.SUBMIT;
+        if (params.containsKey("addPartner")) return Action.ADD_PARTNER;
+        if (params.containsKey("removePartner")) return Action.REMOVE_PARTNER;
+        if (params.containsKey("addResult")) return Action.ADD_RESULT;
+        if (params.containsKey("removeResult")) return Action.REMOVE_RESULT;
+        if (params.containsKey("refresh")) return Action.REFRESH;
+        return Action.SAVE;
+    }
+
+    /** The row a remove button names; a forged value removes nothing. */
+    private static int rowIndex(Map<String, String> params) {
+        String value = params.getOrDefault("removePartner", params.get("removeResult"));
+        try {
+            return value == null ? -1 : Integer.parseInt(value);
+        } catch (NumberFormatException forged) {
+            return -1;
+        }
+    }
+
+    private static void removeRow(List<?> rows, int index) {
+        if (index >= 0 && index < rows.size()) {
+            rows.remove(index);
+        }
+    }
+
+    // --- countries -------------------------------------------------------------------------------
+
+    /** ISO 3166-1 alpha-2 code → English name, sorted by name. */
+    static final Map<String, String> COUNTRIES = countries();
+
+    private static Map<String, String> countries() {
+        Map<String, String> byName = new LinkedHashMap<>();
+        Arrays.stream(Locale.getISOCountries())
+                .sorted(Comparator.comparing(ProposalFormController::countryName, java.text.Collator.getInstance(Locale.ENGLISH)))
+                .forEach(code -> byName.put(code, countryName(code)));
+        return java.util.Collections.unmodifiableMap(byName);
+    }
+
+    static String countryName(String code) {
+        return code == null ? "" : new Locale("", code).getDisplayCountry(Locale.ENGLISH);
+    }
+}

@@ -1,0 +1,97 @@
+package org.twinflow.portal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
+import org.twinflow.proposal.Sdg;
+import org.twinflow.system.CallProperties;
+
+/**
+ * The rules of the proposal form that involve more than one field, run after Bean Validation.
+ * Always: SDG numbers 1–17, partner countries from ISO 3166, an end date only with a start date and
+ * after it. On submission also: requested amount + co-financing = total budget, and the call's limits
+ * (duration, requested amount, funding share), which the eligibility decision would otherwise refuse.
+ */
+@Component
+class ProposalFormValidator {
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private final CallProperties call;
+
+    ProposalFormValidator(CallProperties call) {
+        this.call = call;
+    }
+
+    void validate(ProposalForm form, Errors errors, boolean submission) {
+        if (form.getSdgs().stream().anyMatch(n -> !Sdg.isValid(n))) {
+            errors.rejectValue("sdgs", "Sdg", new Object[] {Sdg.FIRST, Sdg.LAST}, "Unknown SDG");
+        }
+        for (int i = 0; i < form.getPartners().size(); i++) {
+            String country = form.getPartners().get(i).getCountryCode();
+            String field = "partners[" + i + "].countryCode";
+            if (country != null && !country.isBlank() && !COUNTRIES.contains(country) && !errors.hasFieldErrors(field)) {
+                errors.rejectValue(field, "Country", "Unknown country");
+            }
+        }
+        validateDates(form, errors, submission);
+        if (submission) {
+            validateBudget(form, errors);
+        }
+    }
+
+    private void validateDates(ProposalForm form, Errors errors, boolean submission) {
+        LocalDate start = form.getStartDate();
+        LocalDate end = form.getEndDate();
+        if (end == null || errors.hasFieldErrors("endDate") || errors.hasFieldErrors("startDate")) {
+            return;
+        }
+        if (start == null) {
+            errors.rejectValue("endDate", "NeedsStart", "Give the start date too");
+            return;
+        }
+        if (!end.isAfter(start)) {
+            errors.rejectValue("endDate", "AfterStart", "The end date must be after the start date");
+            return;
+        }
+        int months = durationMonths(start, end);
+        if (submission && (months < call.minDurationMonths() || months > call.maxDurationMonths())) {
+            errors.rejectValue("endDate", "Duration", new Object[] {months, call.minDurationMonths(), call.maxDurationMonths()},
+                    "Duration outside the call's limits");
+        }
+    }
+
+    private void validateBudget(ProposalForm form, Errors errors) {
+        BigDecimal total = form.getTotalBudget();
+        BigDecimal requested = form.getRequestedAmount();
+        BigDecimal coFinancing = form.getCoFinancing();
+        if (total == null || requested == null || coFinancing == null
+                || errors.hasFieldErrors("totalBudget") || errors.hasFieldErrors("requestedAmount") || errors.hasFieldErrors("coFinancing")) {
+            return;
+        }
+        if (requested.add(coFinancing).compareTo(total) != 0) {
+            errors.rejectValue("totalBudget", "BudgetSum", "Requested amount and co-financing must add up to the total budget");
+        }
+        if (requested.compareTo(call.maxRequestedAmount()) > 0) {
+            errors.rejectValue("requestedAmount", "CallMax", new Object[] {call.maxRequestedAmount()}, "Above the call's maximum");
+        } else if (requested.divide(total, 4, RoundingMode.HALF_UP).compareTo(call.maxFundingShare()) > 0) {
+            errors.rejectValue("requestedAmount", "FundingShare", new Object[] {call.maxFundingShare().movePointRight(2).stripTrailingZeros()
+                    .toPlainString()}, "Above the call's funding share");
+        }
+    }
+
+    /**
+     * The domain stores start date and duration: the duration is the number of months from the start
+     * date that reach the end date, rounded up to a whole month (1 March – 15 April is 2 months).
+     */
+    static int durationMonths(LocalDate start, LocalDate end) {
+        int months = (int) Period.between(start, end).toTotalMonths();
+        return start.plusMonths(months).isBefore(end) ? months + 1 : months;
+    }
+}

@@ -1,0 +1,257 @@
+package org.twinflow.portal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.transaction.annotation.Transactional;
+import org.twinflow.city.City;
+import org.twinflow.document.DocumentInfo;
+import org.twinflow.document.DocumentService;
+import org.twinflow.proposal.PartnerCity;
+import org.twinflow.proposal.Proposal;
+import org.twinflow.proposal.ProposalService;
+import org.twinflow.review.Review;
+import org.twinflow.review.ReviewService;
+import org.twinflow.review.ReviewStatus;
+import org.twinflow.screening.Clarification;
+import org.twinflow.screening.ScreeningService;
+import org.twinflow.timeline.TimelineEntry;
+import org.twinflow.timeline.TimelineEvent;
+import org.twinflow.timeline.TimelineService;
+
+/**
+ * What the proposal page shows, for the applicant city or for staff. The applicant sees the timeline
+ * entries meant for it and the reviewers' comments as "Reviewer 1", "Reviewer 2" once decided; staff
+ * see every entry with its actor and the reviews with the reviewers' ids.
+ */
+@Component
+class ProposalPageModel {
+
+    /** Events whose detail is the applicant-facing text a person wrote (a question, a note, a file name). */
+    private static final Set<String> TEXT_DETAILS = Set.of(TimelineEvent.CLARIFICATION_REQUESTED.name(),
+            TimelineEvent.FOUND_INELIGIBLE.name(), TimelineEvent.AGREEMENT_UPLOADED.name(), TimelineEvent.AGREEMENT_REJECTED.name(),
+            TimelineEvent.REPORT_CHANGES_REQUESTED.name());
+
+    /** Timeline events about reviewers and their scores, which only the secretariat, the committee and administrators see. */
+    private static final Set<String> REVIEW_EVENTS = Set.of(TimelineEvent.REVIEWERS_ASSIGNED.name(), TimelineEvent.CONFLICT_DECLARED.name(),
+            TimelineEvent.REVIEWER_REPLACED.name(), TimelineEvent.REVIEW_SUBMITTED.name(), TimelineEvent.SCORES_AGGREGATED.name());
+
+    private final ProposalService proposals;
+    private final DocumentService documents;
+    private final TimelineService timeline;
+    private final ReviewService reviews;
+    private final ScreeningService screening;
+    private final ApplicantActionFinder actions;
+
+    ProposalPageModel(ProposalService proposals, DocumentService documents, TimelineService timeline, ReviewService reviews,
+            ScreeningService screening, ApplicantActionFinder actions) {
+        this.proposals = proposals;
+        this.documents = documents;
+        this.timeline = timeline;
+        this.reviews = reviews;
+        this.screening = screening;
+        this.actions = actions;
+    }
+
+    /**
+     * Fills the applicant's proposal page: the proposal, and the action the process waits for with an
+     * empty form unless the model already holds one (a form sent back with errors).
+     *
+     * @return the action the process waits for, or {@code null}
+     */
+    @Transactional(readOnly = true)
+    ApplicantAction populate(Model model, Proposal proposal, Locale locale) {
+        model.addAttribute("page", forApplicant(proposal, locale));
+        ApplicantAction action = actions.forProposal(proposal.getId()).orElse(null);
+        model.addAttribute("action", action);
+        if (action == null) {
+            return null;
+        }
+        switch (action.kind()) {
+            case ANSWER_CLARIFICATION -> {
+                model.addAttribute("openClarification", screening.openClarification(proposal.getId()).orElse(null));
+                if (!model.containsAttribute(ApplicantActionController.CLARIFICATION_FORM)) {
+                    model.addAttribute(ApplicantActionController.CLARIFICATION_FORM, new ApplicantActionClarificationForm());
+                }
+            }
+            case UPLOAD_AGREEMENT -> {
+                if (!model.containsAttribute(ApplicantActionController.AGREEMENT_FORM)) {
+                    model.addAttribute(ApplicantActionController.AGREEMENT_FORM, new ApplicantActionAgreementForm());
+                }
+            }
+            case SUBMIT_REPORT -> {
+                if (!model.containsAttribute(ApplicantActionController.REPORT_FORM)) {
+                    model.addAttribute(ApplicantActionController.REPORT_FORM,
+                            ApplicantActionReportForm.withRows(proposal.getExpectedResults().size()));
+                }
+            }
+            default -> { }
+        }
+        return action;
+    }
+
+    /** The page as the applicant city sees it. */
+    @Transactional(readOnly = true)
+    View forApplicant(Proposal proposal, Locale locale) {
+        List<TimelineItem> items = timeline.visibleToApplicant(proposal.getId()).stream().map(ProposalPageModel::applicantItem).toList();
+        List<ReviewerFeedback> feedback = new ArrayList<>();
+        if (proposal.getDecision() != null) {
+            int number = 0;
+            for (Review review : submitted(proposal.getId())) {
+                number++;
+                if (review.getReviewComment() != null && !review.getReviewComment().isBlank()) {
+                    feedback.add(new ReviewerFeedback(number, review.getReviewComment()));
+                }
+            }
+        }
+        return new View(proposal, proposals.leadCityOf(proposal), partners(proposal, locale), documents.documentsOf(proposal.getId()),
+                items, feedback, List.of(), List.of(), clarifications(proposal.getId()), proposal.getDecision() != null);
+    }
+
+    /**
+     * The page as staff see it. The secretariat, the committee and administrators see the reviews with
+     * the reviewers' ids and every timeline entry; a reviewer ({@code seesReviews} false) sees neither
+     * the other reviews nor the review entries and internal notices of the timeline (which name
+     * reviewers), so that reviews stay independent.
+     */
+    @Transactional(readOnly = true)
+    View forStaff(Proposal proposal, Locale locale, boolean seesReviews) {
+        List<TimelineItem> items = timeline.of(proposal.getId()).stream()
+                .filter(e -> seesReviews || !(REVIEW_EVENTS.contains(e.getEvent())
+                        || !e.isVisibleToApplicant() && TimelineEvent.NOTICE_SENT.name().equals(e.getEvent())))
+                .map(ProposalPageModel::staffItem).toList();
+        return new View(proposal, proposals.leadCityOf(proposal), partners(proposal, locale), documents.documentsOf(proposal.getId()),
+                items, List.of(), seesReviews ? reviews.reviewsOf(proposal.getId()) : List.of(),
+                seesReviews ? submitted(proposal.getId()) : List.of(), clarifications(proposal.getId()), seesReviews);
+    }
+
+    private List<ClarificationItem> clarifications(Long proposalId) {
+        return screening.clarificationsOf(proposalId).stream().map(ClarificationItem::of).toList();
+    }
+
+    private List<Review> submitted(Long proposalId) {
+        return reviews.reviewsOf(proposalId).stream().filter(r -> r.getStatus() == ReviewStatus.SUBMITTED).toList();
+    }
+
+    private static List<PartnerView> partners(Proposal proposal, Locale locale) {
+        return proposal.getPartners().stream().map(p -> PartnerView.of(p, locale)).toList();
+    }
+
+    private static TimelineItem applicantItem(TimelineEntry entry) {
+        String event = entry.getEvent();
+        String detail = entry.getDetail();
+        String detailKey = null;
+        String detailText = null;
+        if (detail != null && !detail.isBlank()) {
+            if (TimelineEvent.STATUS_CHANGED.name().equals(event)) {
+                detailKey = "status." + detail;
+            } else if (TimelineEvent.DECIDED.name().equals(event)) {
+                detailKey = "page.decision." + detail;
+            } else if (TimelineEvent.NOTICE_SENT.name().equals(event)) {
+                detailKey = "notice." + detail;
+            } else if (TEXT_DETAILS.contains(event)) {
+                detailText = detail;
+            }
+        }
+        return new TimelineItem(entry.getOccurredAt().atZone(ZoneOffset.UTC), "timeline." + event, detailKey, detailText, null);
+    }
+
+    private static TimelineItem staffItem(TimelineEntry entry) {
+        String event = entry.getEvent();
+        String detail = entry.getDetail();
+        String detailKey = null;
+        String detailText = detail;
+        if (detail != null && TimelineEvent.STATUS_CHANGED.name().equals(event)) {
+            detailKey = "status." + detail;
+            detailText = null;
+        } else if (detail != null && TimelineEvent.DECIDED.name().equals(event)) {
+            detailKey = "page.decision." + detail;
+            detailText = null;
+        }
+        return new TimelineItem(entry.getOccurredAt().atZone(ZoneOffset.UTC), "timeline." + event, detailKey, detailText,
+                entry.getActor());
+    }
+
+    /** "Toyama (Japan)", with the country named in the reader's language. */
+    static String cityWithCountry(String cityName, String countryCode, Locale locale) {
+        return cityName + " (" + countryName(countryCode, locale) + ")";
+    }
+
+    static String countryName(String countryCode, Locale locale) {
+        if (countryCode == null) {
+            return "";
+        }
+        try {
+            String name = new Locale.Builder().setRegion(countryCode.strip()).build().getDisplayCountry(locale);
+            return name.isBlank() ? countryCode : name;
+        } catch (IllformedLocaleException unknown) {
+            return countryCode;
+        }
+    }
+
+    static ZonedDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atZone(ZoneOffset.UTC);
+    }
+
+    /** Everything the page template reads. */
+    public record View(Proposal proposal, City leadCity, List<PartnerView> partners, List<DocumentInfo> documents, List<TimelineItem> timeline,
+            List<ReviewerFeedback> reviewerFeedback, List<Review> reviews, List<Review> submittedReviews,
+            List<ClarificationItem> clarifications, boolean scoresVisible) {
+
+        public String leadCountry(Locale locale) {
+            return countryName(leadCity.getCountryCode(), locale);
+        }
+
+        public ZonedDateTime decidedAt() {
+            return utc(proposal.getDecidedAt());
+        }
+
+        public ZonedDateTime submittedAt() {
+            return utc(proposal.getSubmittedAt());
+        }
+
+        public ZonedDateTime updatedAt() {
+            return utc(proposal.getUpdatedAt());
+        }
+
+        public boolean hasScores() {
+            return scoresVisible && proposal.getScoreOverall() != null;
+        }
+
+        public boolean approved() {
+            return "approve".equals(proposal.getDecision()) || "approve_with_conditions".equals(proposal.getDecision());
+        }
+    }
+
+    /** A partner city with its country's name and its role (message key page.partnerRole.*). */
+    public record PartnerView(String cityName, String country, String role) {
+        static PartnerView of(PartnerCity partner, Locale locale) {
+            return new PartnerView(partner.cityName(), countryName(partner.countryCode(), locale), partner.role().name());
+        }
+    }
+
+    /** A timeline entry in plain words: message keys for the event and a coded detail, or a text detail as written. */
+    public record TimelineItem(ZonedDateTime occurredAt, String eventKey, String detailKey, String detailText, String actor) {
+    }
+
+    /** A clarification question and its answer, with times in UTC. */
+    public record ClarificationItem(String askedBy, ZonedDateTime askedAt, String question, ZonedDateTime deadline, String answer,
+            ZonedDateTime answeredAt) {
+        static ClarificationItem of(Clarification c) {
+            return new ClarificationItem(c.getAskedBy(), utc(c.getAskedAt()), c.getQuestion(), utc(c.getDeadline()), c.getAnswer(),
+                    utc(c.getAnsweredAt()));
+        }
+    }
+
+    /** One reviewer's comment, numbered, without the reviewer's identity. */
+    public record ReviewerFeedback(int number, String comment) {
+    }
+}

@@ -1,0 +1,212 @@
+package org.twinflow.portal;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.twinflow.proposal.ProposalProcess.Elements.*;
+import static org.twinflow.proposal.ProposalProcess.Vars.*;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.twinflow.Jobs;
+import org.twinflow.ProposalFixtures;
+import org.twinflow.account.CityAccounts;
+import org.twinflow.city.City;
+import org.twinflow.city.CityRepository;
+import org.twinflow.document.DocumentInfo;
+import org.twinflow.document.DocumentKind;
+import org.twinflow.document.DocumentService;
+import org.twinflow.followup.FollowUpService;
+import org.twinflow.followup.Report;
+import org.twinflow.proposal.Proposal;
+import org.twinflow.proposal.ProposalDraft;
+import org.twinflow.proposal.ProposalProcess;
+import org.twinflow.proposal.ProposalService;
+import org.twinflow.screening.ScreeningService;
+import org.twinflow.system.StaffGroups;
+
+/**
+ * Shared set-up of the portal page tests: the one cached application context (H2, job executor off),
+ * cities with their officers, and the staff's work in the process, done through the engine as Tasklist
+ * would. Every test makes its own cities, so tests never see each other's proposals.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@AutoConfigureMockMvc
+abstract class ProposalPageTestSupport {
+
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] NOT_PDF = "Just a text file renamed to .pdf".getBytes(StandardCharsets.US_ASCII);
+    static final String SCRIPT_TITLE = "<script>alert(1)</script>";
+    static final String ESCAPED_SCRIPT_TITLE = "&lt;script&gt;alert(1)&lt;/script&gt;";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @Autowired MockMvc mvc;
+    @Autowired ProposalService proposals;
+    @Autowired CityRepository cities;
+    @Autowired CityAccounts cityAccounts;
+    @Autowired DocumentService documents;
+    @Autowired ScreeningService screening;
+    @Autowired FollowUpService followUp;
+    @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired ManagementService managementService;
+    @Autowired IdentityService identityService;
+    @Autowired Clock clock;
+
+    @AfterEach
+    void resetEngineClock() {
+        ClockUtil.reset();
+    }
+
+    // --- people -------------------------------------------------------------------------------------
+
+    /** A verified city with one officer; returns the officer's user id. */
+    String newCityOfficer() {
+        City city = cities.save(ProposalFixtures.semarang(clock.instant()));
+        String officer = uniqueId("officer");
+        cityAccounts.link(officer, city.getId());
+        return officer;
+    }
+
+    Long cityOf(String officer) {
+        return cityAccounts.requireCityOf(officer).getId();
+    }
+
+    static RequestPostProcessor asOfficer(String officer) {
+        return user(officer).authorities(new SimpleGrantedAuthority("GROUP_" + StaffGroups.CITIES));
+    }
+
+    static RequestPostProcessor asStaff(String userId, String group) {
+        return user(userId).authorities(new SimpleGrantedAuthority("GROUP_" + group));
+    }
+
+    /** A member of the reviewers group in Camunda's identity service. */
+    String newReviewer() {
+        String id = uniqueId("reviewer");
+        User user = identityService.newUser(id);
+        user.setFirstName("Test");
+        user.setLastName("Reviewer");
+        user.setEmail(id + "@reviewers.example");
+        user.setPassword("pw-" + System.nanoTime());
+        identityService.saveUser(user);
+        identityService.createMembership(id, StaffGroups.REVIEWERS);
+        return id;
+    }
+
+    static String uniqueId(String prefix) {
+        return prefix + SEQUENCE.incrementAndGet() + "x" + Long.toString(System.nanoTime(), 36);
+    }
+
+    // --- proposals and the process ------------------------------------------------------------------------
+
+    Proposal submit(String officer) {
+        return submit(officer, ProposalFixtures.semarangToyamaMobility(cityOf(officer), LocalDate.now(clock)));
+    }
+
+    Proposal submit(String officer, ProposalDraft draft) {
+        Proposal proposal = proposals.submitNew(draft, officer);
+        Jobs.runAsync(managementService);
+        return proposals.byReference(proposal.getReference());
+    }
+
+    Proposal submitTitled(String officer, String title) {
+        return submit(officer, ProposalFixtures.mobilityProposal(cityOf(officer), LocalDate.now(clock), title,
+                List.of(ProposalFixtures.toyama())));
+    }
+
+    Proposal draft(String officer) {
+        return proposals.createDraft(ProposalFixtures.semarangToyamaMobility(cityOf(officer), LocalDate.now(clock)));
+    }
+
+    DocumentInfo attach(Proposal proposal, String fileName) {
+        return documents.store(proposal.getId(), DocumentKind.LETTER_OF_INTENT, fileName, PDF, "test");
+    }
+
+    void askForClarification(Proposal proposal, String question) {
+        complete(proposal, TASK_SCREEN_PROPOSAL, null, Map.of(SCREENING_OUTCOME, "needs_clarification", CLARIFICATION_QUESTION, question));
+    }
+
+    /** Screened complete and assigned to two new reviewers; returns the reviewers' ids. */
+    List<String> inReview(Proposal proposal) {
+        complete(proposal, TASK_SCREEN_PROPOSAL, null, Map.of(SCREENING_OUTCOME, "complete"));
+        List<String> reviewers = List.of(newReviewer(), newReviewer());
+        complete(proposal, TASK_ASSIGN_REVIEWERS, null, Map.of(REVIEWERS, reviewers));
+        return reviewers;
+    }
+
+    /** Reviewed by two reviewers (comments "Strong design." and "Clear budget.") and approved; returns the reviewers' ids. */
+    List<String> approved(Proposal proposal) {
+        return decided(proposal, "approve", "The committee approves the partnership.");
+    }
+
+    /** Reviewed by two reviewers (comments "Strong design." and "Clear budget.") and decided; returns the reviewers' ids. */
+    List<String> decided(Proposal proposal, String decision, String feedback) {
+        List<String> reviewers = inReview(proposal);
+        score(proposal, reviewers.get(0), 4, "Strong design.");
+        score(proposal, reviewers.get(1), 5, "Clear budget.");
+        complete(proposal, TASK_DECIDE_ON_PROPOSAL, null, Map.of(DECISION, decision, DECISION_FEEDBACK, feedback));
+        return reviewers;
+    }
+
+    void score(Proposal proposal, String reviewer, int score, String comment) {
+        complete(proposal, TASK_DECLARE_CONFLICT_OF_INTEREST, reviewer, Map.of(CONFLICT_OF_INTEREST, "none"));
+        complete(proposal, TASK_SCORE_PROPOSAL, reviewer, Map.of(SCORE_RELEVANCE, score, SCORE_SDG_CONTRIBUTION, score,
+                SCORE_FEASIBILITY, score, SCORE_PARTNERSHIP_QUALITY, score, SCORE_SUSTAINABILITY, score,
+                REVIEW_COMMENT, comment, RECOMMENDATION, "fund"));
+    }
+
+    /**
+     * Approved, agreement uploaded and verified, and the engine clock moved past the end of the first
+     * reporting period, whose timer has fired: the process waits for progress report 1.
+     */
+    Report waitingForFirstReport(Proposal proposal, String officer) {
+        approved(proposal);
+        documents.store(proposal.getId(), DocumentKind.SIGNED_AGREEMENT, "agreement.pdf", PDF, officer);
+        followUp.uploadAgreement(proposal.getReference(), "agreement.pdf", officer);
+        Jobs.runAsync(managementService);
+        complete(proposal, TASK_VERIFY_AGREEMENT, null, Map.of(AGREEMENT_VERIFICATION, "verified"));
+        Report first = followUp.reportsOf(proposal.getId()).get(0);
+        ClockUtil.setCurrentTime(Date.from(first.getPeriodEnd().plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        String followUpInstance = runtimeService.createProcessInstanceQuery().processDefinitionKey(ProposalProcess.FOLLOW_UP_PROCESS_KEY)
+                .processInstanceBusinessKey(proposal.getReference()).singleResult().getId();
+        managementService.createJobQuery().processInstanceId(followUpInstance).activityId(EVENT_REPORTING_PERIOD_ENDED).timers().list()
+                .forEach(job -> managementService.executeJob(job.getId()));
+        Jobs.runAsync(managementService);
+        return first;
+    }
+
+    /** Completes the proposal's task with this key (of this assignee, if given), then runs the jobs that follow. */
+    void complete(Proposal proposal, String taskKey, String assignee, Map<String, Object> variables) {
+        var query = taskService.createTaskQuery().processInstanceBusinessKey(proposal.getReference()).taskDefinitionKey(taskKey);
+        if (assignee != null) {
+            query = query.taskAssignee(assignee);
+        }
+        List<Task> tasks = query.list();
+        if (tasks.size() != 1) {
+            throw new AssertionError("Expected one task " + taskKey + " of " + proposal.getReference() + " but found " + tasks.size());
+        }
+        taskService.complete(tasks.get(0).getId(), variables);
+        Jobs.runAsync(managementService);
+    }
+}
