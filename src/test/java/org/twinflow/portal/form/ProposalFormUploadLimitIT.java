@@ -1,4 +1,4 @@
-package org.twinflow.portal;
+package org.twinflow.portal.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.twinflow.portal;
+package org.twinflow.portal.form;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package org.twinflow.portal;
+package org.twinflow.portal.form;
 
 import org.twinflow.document.DocumentRejectedException;
 

@@ -1,4 +1,4 @@
-package org.twinflow.portal;
+package org.twinflow.portal.form;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.twinflow.portal;
+package org.twinflow.portal.form;
 
 import java.security.Principal;
 import java.util.ArrayList;
