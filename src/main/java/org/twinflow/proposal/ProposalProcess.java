@@ -29,6 +29,10 @@ public final class ProposalProcess {
         public static final String PROPOSAL_ID = "proposalId";
         /** JSON snapshot of the proposal's essentials that every staff form displays. */
         public static final String PROPOSAL = "proposal";
+        /** Tasklist columns (plain strings, see ProposalSnapshot.displayText). */
+        public static final String PROPOSAL_REFERENCE = "proposalReference";
+        public static final String PROPOSAL_TITLE = "proposalTitle";
+        public static final String LEAD_CITY = "leadCity";
         public static final String APPLICANT_TYPE = "applicantType";
         public static final String FOREIGN_PARTNER_COUNT = "foreignPartnerCount";
         public static final String THEMATIC_AREA = "thematicArea";

@@ -110,7 +110,8 @@ public class ProposalService {
         timeline.forApplicant(saved.getId(), actor, TimelineEvent.REVISION_SUBMITTED, null);
         messages.deliver(reference, ProposalProcess.Messages.REVISION_SUBMITTED, Map.of(ProposalProcess.Vars.PROPOSAL,
                 Variables.objectValue(ProposalSnapshot.of(saved, leadCity(saved.getLeadCityId())))
-                        .serializationDataFormat(SerializationDataFormats.JSON).create()));
+                        .serializationDataFormat(SerializationDataFormats.JSON).create(),
+                ProposalProcess.Vars.PROPOSAL_TITLE, ProposalSnapshot.displayText(saved.getTitle(), 300)));
         return saved;
     }
 

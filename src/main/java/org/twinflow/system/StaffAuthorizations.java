@@ -46,7 +46,6 @@ class StaffAuthorizations {
                 .forEach(this::ensureGroup);
         for (String staff : List.of(StaffGroups.SECRETARIAT, StaffGroups.REVIEWERS, StaffGroups.COMMITTEE)) {
             grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(staff, Resources.FILTER, "*", Permissions.READ);
             for (String key : PROCESS_KEYS) {
                 grant(staff, Resources.PROCESS_DEFINITION, key, Permissions.READ);
             }
@@ -57,7 +56,18 @@ class StaffAuthorizations {
         }
         grant(StaffGroups.SECRETARIAT, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
         grant(StaffGroups.SECRETARIAT, Resources.DECISION_DEFINITION, "proposalEligibility", Permissions.READ);
+        grant(StaffGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, "city-registration", Permissions.READ,
+                Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+        revokeReadOfAllFilters();
         log.info("Staff groups and authorizations are in place");
+    }
+
+    /** Filters are granted one by one (TasklistFilters); an older grant on every filter is withdrawn. */
+    private void revokeReadOfAllFilters() {
+        authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(StaffGroups.SECRETARIAT, StaffGroups.REVIEWERS, StaffGroups.COMMITTEE)
+                .resourceType(Resources.FILTER).resourceId("*").list()
+                .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
     }
 
     private void ensureGroup(String id, String name) {

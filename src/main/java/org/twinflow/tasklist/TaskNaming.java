@@ -1,0 +1,45 @@
+package org.twinflow.tasklist;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.twinflow.proposal.ProposalProcess;
+import org.twinflow.proposal.ProposalSnapshot;
+
+/**
+ * Names every new staff task after its proposal ("Score proposal TW-2026-0007 · Bus rapid transit
+ * exchange Surabaya–Kitakyushu") and gives it a follow-up date before its due date, once for all
+ * user tasks through Camunda's Spring task events rather than a listener on each BPMN element.
+ */
+@Component
+class TaskNaming {
+
+    private final TasklistProperties properties;
+    private final Clock clock;
+
+    TaskNaming(TasklistProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener(condition = "#task.eventName == 'create'")
+    public void onCreate(DelegateTask task) {
+        Object snapshot = task.getVariable(ProposalProcess.Vars.PROPOSAL);
+        if (snapshot instanceof Map<?, ?> proposal && proposal.get("reference") != null) {
+            String reference = proposal.get("reference").toString();
+            if (task.getName() != null && !task.getName().contains(reference)) {
+                task.setName(ProposalSnapshot.displayText(task.getName() + " " + reference + " · " + proposal.get("title"), 255));
+            }
+        }
+        if (task.getDueDate() != null && task.getFollowUpDate() == null) {
+            Instant followUp = task.getDueDate().toInstant().minus(properties.followUpBeforeDue());
+            Instant now = clock.instant();
+            task.setFollowUpDate(Date.from(followUp.isAfter(now) ? followUp : now));
+        }
+    }
+}
