@@ -5,8 +5,9 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 
 /**
- * A notice addressed to one recipient, kept as an outbox row. The mail sender (issue #4) delivers
- * unsent rows; until then they are logged and listed here.
+ * A notice addressed to one recipient, kept as an outbox row. {@code sentAt} is set when the mail
+ * was handed to the mail server, in the same transaction that stored the row; a row without it is a
+ * recipient without an e-mail address.
  */
 public class Notification {
 
@@ -26,6 +27,10 @@ public class Notification {
         this.notice = notice;
         this.recipient = recipient;
         this.createdAt = createdAt;
+    }
+
+    void markSent(Instant now) {
+        this.sentAt = now;
     }
 
     public Long getId() { return id; }

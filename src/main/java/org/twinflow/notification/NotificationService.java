@@ -1,7 +1,12 @@
 package org.twinflow.notification;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -9,57 +14,103 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.twinflow.city.City;
 import org.twinflow.city.CityRepository;
+import org.twinflow.followup.FollowUpService;
+import org.twinflow.followup.Report;
+import org.twinflow.followup.ReportKind;
+import org.twinflow.followup.ReportStatus;
 import org.twinflow.proposal.Proposal;
 import org.twinflow.proposal.ProposalRepository;
+import org.twinflow.screening.Clarification;
+import org.twinflow.screening.ScreeningService;
+import org.twinflow.system.ProcessTimingProperties;
 import org.twinflow.timeline.TimelineEvent;
 import org.twinflow.timeline.TimelineService;
 
 /**
  * The one outgoing port for telling people about a proposal. Delegates call this service, never a
- * mail client. Each notice becomes one outbox row per recipient and a timeline entry.
+ * mail client. Each notice becomes one outbox row per recipient, a mail to that recipient and a
+ * timeline entry.
+ *
+ * <p>Delivery happens here, inside the notice task's asynchronous job and its transaction: the outbox
+ * row is stored, the mail handed to the SMTP server and the row marked sent ({@code sent_at}) together.
+ * When the SMTP server is down the exception fails the job, everything rolls back (row, timeline entry)
+ * and the engine retries the job, finally raising an incident in Cockpit; the staff member who completed
+ * the task before never sees the error. A retry that succeeds therefore stores and sends each mail once.
+ * This is at-least-once, not exactly-once: a crash (or a failed commit) after the SMTP server accepted a
+ * mail rolls the row back and the retry sends that mail again; so does a failure on the second of several
+ * recipients (the secretariat) for the first one.
  */
 @Service
 public class NotificationService {
 
     static final String SECRETARIAT_GROUP = "secretariat";
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter
+            .ofPattern("d MMMM yyyy, HH:mm 'UTC'", NoticeMailRenderer.MAIL_LOCALE).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DUE_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", NoticeMailRenderer.MAIL_LOCALE);
 
     private final NotificationRepository outbox;
     private final ProposalRepository proposals;
     private final CityRepository cities;
     private final IdentityService identityService;
     private final TimelineService timeline;
+    private final ScreeningService screening;
+    private final FollowUpService followUp;
+    private final ProcessTimingProperties timings;
+    private final NoticeMailRenderer renderer;
+    private final MailDelivery delivery;
+    private final MailProperties mailProperties;
     private final Clock clock;
 
     public NotificationService(NotificationRepository outbox, ProposalRepository proposals, CityRepository cities,
-            IdentityService identityService, TimelineService timeline, Clock clock) {
+            IdentityService identityService, TimelineService timeline, ScreeningService screening, FollowUpService followUp,
+            ProcessTimingProperties timings, NoticeMailRenderer renderer, MailDelivery delivery, MailProperties mailProperties,
+            Clock clock) {
         this.outbox = outbox;
         this.proposals = proposals;
         this.cities = cities;
         this.identityService = identityService;
         this.timeline = timeline;
+        this.screening = screening;
+        this.followUp = followUp;
+        this.timings = timings;
+        this.renderer = renderer;
+        this.delivery = delivery;
+        this.mailProperties = mailProperties;
         this.clock = clock;
     }
 
     /**
-     * Sends a notice about a proposal.
+     * Sends a notice about a proposal by e-mail, recorded in the outbox. A delivery failure propagates
+     * (see the class comment), so call it only from the notice's asynchronous job.
      *
-     * @param reviewerId the reviewer concerned, for notices addressed to a reviewer; otherwise ignored
+     * @param reviewerId the reviewer concerned, for notices addressed to a reviewer or about one; otherwise ignored
      */
     @Transactional
     public void send(Long proposalId, Notice notice, String reviewerId) {
         Proposal proposal = proposals.findById(proposalId)
                 .orElseThrow(() -> new IllegalArgumentException("No proposal with id " + proposalId));
-        List<String> recipients = recipientsOf(proposal, notice, reviewerId);
-        for (String recipient : recipients) {
-            outbox.save(new Notification(proposalId, notice, recipient, clock.instant()));
+        City city = cities.findById(proposal.getLeadCityId()).orElseThrow();
+        List<Recipient> recipients = recipientsOf(city, notice, reviewerId);
+        for (Recipient recipient : recipients) {
+            Notification notification = outbox.save(new Notification(proposalId, notice, recipient.address(), clock.instant()));
+            if (!recipient.mailable()) {
+                log.warn("Notice {} for {}: {} has no e-mail address; kept unsent in the outbox",
+                        notice, proposal.getReference(), recipient.address());
+                continue;
+            }
+            delivery.deliver(renderer.render(mailOf(proposal, city, notice, recipient, reviewerId)));
+            notification.markSent(clock.instant());
+            outbox.save(notification);
         }
-        log.info("Notice {} for {} queued for {}", notice, proposal.getReference(), recipients);
+        List<String> addresses = recipients.stream().map(Recipient::address).toList();
+        log.info("Notice {} for {} sent to {}", notice, proposal.getReference(), addresses);
         if (notice.audience() == Notice.Audience.APPLICANT) {
             timeline.forApplicant(proposalId, "twinflow", TimelineEvent.NOTICE_SENT, notice.name());
         } else {
-            timeline.internal(proposalId, "twinflow", TimelineEvent.NOTICE_SENT, notice.name() + " to " + recipients);
+            timeline.internal(proposalId, "twinflow", TimelineEvent.NOTICE_SENT, notice.name() + " to " + addresses);
         }
     }
 
@@ -67,24 +118,96 @@ public class NotificationService {
         return outbox.findByProposalIdOrderByIdAsc(proposalId);
     }
 
-    private List<String> recipientsOf(Proposal proposal, Notice notice, String reviewerId) {
+    private NoticeMail mailOf(Proposal proposal, City city, Notice notice, Recipient recipient, String reviewerId) {
+        String question = null;
+        String deadline = null;
+        List<String> reasons = List.of();
+        String feedback = null;
+        String conditions = null;
+        String score = null;
+        switch (notice) {
+            case CLARIFICATION_REQUESTED, CLARIFICATION_REMINDER -> {
+                Optional<Clarification> open = screening.openClarification(proposal.getId());
+                question = open.map(Clarification::getQuestion).orElse(null);
+                deadline = open.map(c -> DEADLINE.format(c.getDeadline())).orElse(null);
+            }
+            case PROPOSAL_INELIGIBLE -> reasons = proposal.getEligibilityReasons().stream().map(r -> "mail.reason." + r).toList();
+            case PROPOSAL_APPROVED, PROPOSAL_REJECTED, REVISION_REQUESTED -> {
+                feedback = blankToNull(proposal.getDecisionFeedback());
+                conditions = blankToNull(proposal.getDecisionConditions());
+                score = proposal.getScoreOverall() == null ? null : proposal.getScoreOverall().toPlainString();
+                if (notice == Notice.REVISION_REQUESTED) {
+                    Instant decided = proposal.getDecidedAt() == null ? clock.instant() : proposal.getDecidedAt();
+                    deadline = DEADLINE.format(decided.plus(timings.revisionDeadline()));
+                }
+            }
+            // The notice runs as the wait for the agreement / the review's reminder timer starts.
+            case AGREEMENT_DUE, AGREEMENT_REJECTED -> deadline = DEADLINE.format(clock.instant().plus(timings.agreementDeadline()));
+            case REVIEW_REMINDER -> deadline = DEADLINE.format(clock.instant().plus(timings.reviewReminderBefore()));
+            case REPORT_DUE, REPORT_OVERDUE -> deadline = reportDue(proposal.getId(), ReportKind.PROGRESS);
+            case FINAL_REPORT_DUE -> deadline = reportDue(proposal.getId(), ReportKind.FINAL);
+            default -> {
+                // receipt, withdrawal, cancellation, closure, report changes, review overdue: the body says it all
+            }
+        }
+        return new NoticeMail(notice, recipient.address(), recipient.name(), proposal.getReference(), proposal.getTitle(),
+                city.getName(), question, deadline, reasons, feedback, conditions, score, reviewerId,
+                linkFor(notice, proposal));
+    }
+
+    /** The due date of the earliest open report of that kind whose period has ended (the one the notice is about). */
+    private String reportDue(Long proposalId, ReportKind kind) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return followUp.reportsOf(proposalId).stream()
+                .filter(r -> r.getKind() == kind)
+                .filter(r -> r.getStatus() == ReportStatus.PLANNED || r.getStatus() == ReportStatus.CHANGES_REQUESTED)
+                .filter(r -> !r.getPeriodEnd().isAfter(today))
+                .map(Report::getDueDate)
+                .min(LocalDate::compareTo)
+                .map(DUE_DATE::format)
+                .orElse(null);
+    }
+
+    private String linkFor(Notice notice, Proposal proposal) {
+        String base = mailProperties.portalUrl().replaceAll("/+$", "");
         return switch (notice.audience()) {
-            case APPLICANT -> cities.findById(proposal.getLeadCityId()).map(c -> List.of(c.getContactEmail())).orElseThrow();
+            case APPLICANT -> base + "/proposals/" + proposal.getReference();
+            case REVIEWER -> base + "/camunda/app/tasklist/";
+            case SECRETARIAT -> base + "/staff/proposals/" + proposal.getReference();
+        };
+    }
+
+    private List<Recipient> recipientsOf(City city, Notice notice, String reviewerId) {
+        return switch (notice.audience()) {
+            case APPLICANT -> List.of(new Recipient(city.getContactEmail(), blankToNull(city.getContactName())));
             case REVIEWER -> {
                 if (reviewerId == null) {
                     throw new IllegalArgumentException("Notice " + notice + " needs the reviewer it is addressed to");
                 }
-                yield List.of(emailOf(identityService.createUserQuery().userId(reviewerId).singleResult(), reviewerId));
+                yield List.of(recipientOf(identityService.createUserQuery().userId(reviewerId).singleResult(), reviewerId));
             }
             case SECRETARIAT -> identityService.createUserQuery().memberOfGroup(SECRETARIAT_GROUP).list().stream()
-                    .map(u -> emailOf(u, u.getId())).toList();
+                    .map(u -> recipientOf(u, u.getId())).toList();
         };
     }
 
-    private static String emailOf(User user, String userId) {
+    private static Recipient recipientOf(User user, String userId) {
         if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
-            return "user:" + userId;
+            return new Recipient("user:" + userId, null);
         }
-        return user.getEmail();
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).strip();
+        return new Recipient(user.getEmail(), name.isEmpty() ? null : name);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    /** An outbox address: an e-mail address, or {@code user:<id>} for a staff user without one (not mailed). */
+    private record Recipient(String address, String name) {
+        boolean mailable() {
+            return !address.startsWith("user:");
+        }
     }
 }

@@ -29,6 +29,10 @@ class ReviewerAssignmentTaskListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(REVIEWER_OPTIONS, json(reviews.reviewerOptions()));
             task.setVariableLocal(MIN_REVIEWERS, reviews.minReviewers());
+            // The Tasklist checklist (form-js 1.8) cannot add to a null value: start from an empty list,
+            // whose JSON list type Tasklist then keeps. It replaces the task's input mapping on the task's
+            // execution (not task-local), where both Tasklist's submit and TaskService.complete write.
+            task.getExecution().setVariableLocal(REVIEWERS, json(new ArrayList<String>()));
             return;
         }
         List<String> chosen = TaskInput.stringList(task, REVIEWERS);

@@ -1,0 +1,704 @@
+package org.twinflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.twinflow.proposal.ProposalProcess.Elements.*;
+import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.system.JsonVariables.json;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.twinflow.Jobs;
+import org.twinflow.ProposalFixtures;
+import org.twinflow.account.CityAccounts;
+import org.twinflow.account.CityRegistrationService;
+import org.twinflow.account.RegistrationForm;
+import org.twinflow.city.City;
+import org.twinflow.city.CityRepository;
+import org.twinflow.city.LocalGovernmentType;
+import org.twinflow.city.VerificationStatus;
+import org.twinflow.followup.FollowUpService;
+import org.twinflow.followup.Report;
+import org.twinflow.followup.ReportStatus;
+import org.twinflow.proposal.Proposal;
+import org.twinflow.proposal.ProposalProcess;
+import org.twinflow.proposal.ProposalService;
+import org.twinflow.proposal.ProposalSnapshot;
+import org.twinflow.review.Recommendation;
+import org.twinflow.review.Review;
+import org.twinflow.review.ReviewService;
+import org.twinflow.review.ReviewStatus;
+import org.twinflow.system.StaffGroups;
+
+/**
+ * Every Camunda Form in {@code forms/} opened and completed in the real Tasklist in headless Chromium,
+ * by one staff member who is in the secretariat, the reviewers and the committee. For each form: the
+ * proposal's essentials (or the city's data) are rendered, a first Complete with the required fields
+ * empty is refused by form-js ("Field is required.") and leaves the task open, and after filling the
+ * required fields the task completes, the process moves on and the values reach the process with the
+ * right types. One Chromium session, signed in once, serves the whole class. Screenshots:
+ * target/screenshots/form-&lt;form id&gt;.png and form-&lt;form id&gt;-required.png.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TasklistFormsBrowserIT {
+
+    static final String STAFF = "formsstaff";
+    static final String REVIEWER_B = "formsreviewerb";
+    static final String REVIEWER_C = "formsreviewerc";
+    static final String PASSWORD = "forms-browser-password";
+    static final String REQUIRED = "Field is required.";
+
+    @LocalServerPort int port;
+    @Autowired IdentityService identityService;
+    @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired HistoryService historyService;
+    @Autowired ManagementService managementService;
+    @Autowired CityRepository cities;
+    @Autowired CityAccounts cityAccounts;
+    @Autowired CityRegistrationService cityRegistration;
+    @Autowired ProposalService proposals;
+    @Autowired ReviewService reviews;
+    @Autowired FollowUpService followUp;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired Clock clock;
+
+    ChromeDriver chrome;
+    WebDriverWait wait;
+    City lead;
+
+    @BeforeAll
+    void startBrowserAndSignIn() throws Exception {
+        createUser(STAFF, "Forma", "Staff", StaffGroups.SECRETARIAT, StaffGroups.REVIEWERS, StaffGroups.COMMITTEE);
+        createUser(REVIEWER_B, "Bianca", "Formreviewer", StaffGroups.REVIEWERS);
+        createUser(REVIEWER_C, "Carlos", "Formreviewer", StaffGroups.REVIEWERS);
+        lead = cities.save(ProposalFixtures.semarang(clock.instant()));
+
+        chrome = Chromium.start();
+        wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
+        chrome.get(base() + "/camunda/app/tasklist/default/");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        chrome.findElement(By.id("username")).sendKeys(STAFF);
+        chrome.findElement(By.id("password")).sendKeys(PASSWORD);
+        chrome.findElement(By.cssSelector("form[action$='/login'] button[type='submit']")).click();
+        wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (chrome != null) {
+            chrome.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldCompleteScreenProposalInTasklist() throws Exception {
+        // given a submitted proposal waiting for screening
+        Proposal proposal = submittedProposal("Screening form");
+        Task task = task(proposal.getReference(), TASK_SCREEN_PROPOSAL, null);
+
+        // when the officer opens the task, sees the essentials and completes it empty first
+        openAndClaim(task, "screen-proposal", proposal.getReference(), proposal.getTitle());
+        assertThat(formText()).contains("Semarang", "Toyama", "Sustainable Mobility");
+        completeEmptyAndExpectRequired(task, "screen-proposal");
+
+        // and then as "complete"
+        chooseOption("Complete – send to review");
+        complete(task, "screen-proposal");
+
+        // then the process moves on to reviewer assignment with a String outcome
+        assertThat(openTasks(proposal.getReference(), TASK_ASSIGN_REVIEWERS)).isEqualTo(1);
+        assertHistoric(task.getProcessInstanceId(), SCREENING_OUTCOME, String.class, "complete");
+    }
+
+    @Test
+    @Order(2)
+    @SuppressWarnings("unchecked")
+    void shouldCompleteAssignReviewersInTasklist() throws Exception {
+        // given a screened proposal waiting for its reviewers
+        Proposal proposal = submittedProposal("Reviewer assignment form");
+        screenViaApi(proposal);
+        Task task = task(proposal.getReference(), TASK_ASSIGN_REVIEWERS, null);
+
+        // when the officer opens it and completes it empty first
+        openAndClaim(task, "assign-reviewers", proposal.getReference(), proposal.getTitle());
+        assertThat(formText()).contains("Not enough reviewers selected yet");
+        completeEmptyAndExpectRequired(task, "assign-reviewers");
+
+        // and then with two reviewers ticked
+        chooseOption("(" + STAFF + ")");
+        chooseOption("(" + REVIEWER_B + ")");
+        try {
+            new WebDriverWait(chrome, Duration.ofSeconds(5)).until(d -> !formText().contains("Not enough reviewers selected yet"));
+        } catch (org.openqa.selenium.TimeoutException notTicked) {
+            Chromium.screenshot(chrome, "form-assign-reviewers-not-ticked");
+            throw new AssertionError("assign-reviewers: the checklist 'reviewers' (Field_Reviewers) ignores ticked boxes, the form still shows '"
+                    + formText().replaceAll("(?s).*(Not enough reviewers selected yet[^\n]*).*", "$1") + "'. Script errors in Tasklist: "
+                    + chrome.executeScript("return JSON.stringify(window.__twinflowErrors || []);")
+                    + ". The task's variable 'reviewers' is " + taskService.getVariableTyped(task.getId(), REVIEWERS)
+                    + " (form-js 1.8 cannot tick into a null list: ReviewerAssignmentTaskListener must start it empty)", notTicked);
+        }
+        Chromium.screenshot(chrome, "form-assign-reviewers-ticked");
+        complete(task, "assign-reviewers");
+
+        // then the review starts for both, with "reviewers" a list of user ids
+        Object reviewers = runtimeService.getVariable(task.getProcessInstanceId(), REVIEWERS);
+        assertThat(reviewers).isInstanceOf(List.class);
+        assertThat((List<Object>) reviewers).containsExactlyInAnyOrder(STAFF, REVIEWER_B);
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(proposal.getReference())
+                .taskDefinitionKey(TASK_DECLARE_CONFLICT_OF_INTEREST).list())
+                .extracting(Task::getAssignee).containsExactlyInAnyOrder(STAFF, REVIEWER_B);
+        assertThat(reviews.reviewsOf(proposal.getId())).extracting(Review::getReviewerId).containsExactlyInAnyOrder(STAFF, REVIEWER_B);
+    }
+
+    @Test
+    @Order(3)
+    void shouldCompleteDeclareConflictOfInterestInTasklist() throws Exception {
+        // given a proposal assigned to the staff member and another reviewer
+        Proposal proposal = submittedProposal("Conflict of interest form");
+        screenViaApi(proposal);
+        assignViaApi(proposal, STAFF, REVIEWER_B);
+        Task task = task(proposal.getReference(), TASK_DECLARE_CONFLICT_OF_INTEREST, STAFF);
+
+        // when the reviewer opens the declaration and completes it empty first
+        openAndClaim(task, "declare-conflict-of-interest", proposal.getReference(), proposal.getTitle());
+        completeEmptyAndExpectRequired(task, "declare-conflict-of-interest");
+
+        // and then declares a conflict, which makes the description required too
+        chooseOption("I declare a conflict of interest");
+        clickComplete();
+        wait.until(d -> formText().contains(REQUIRED));
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
+        type("Describe the conflict of interest", "I advised the transport agency of Semarang in 2025.");
+        complete(task, "declare-conflict-of-interest");
+
+        // then the secretariat must assign a replacement, and the declaration is recorded with String values
+        assertThat(openTasks(proposal.getReference(), TASK_ASSIGN_REPLACEMENT_REVIEWER)).isEqualTo(1);
+        assertThat(reviewOf(proposal, STAFF).getStatus()).isEqualTo(ReviewStatus.CONFLICT_DECLARED);
+        assertThat(reviewOf(proposal, STAFF).getConflictDescription()).contains("transport agency of Semarang");
+        assertHistoric(task.getProcessInstanceId(), CONFLICT_OF_INTEREST, String.class, "declared");
+    }
+
+    @Test
+    @Order(4)
+    void shouldCompleteAssignReplacementReviewerInTasklist() throws Exception {
+        // given a proposal whose reviewer B declared a conflict of interest
+        Proposal proposal = submittedProposal("Replacement reviewer form");
+        screenViaApi(proposal);
+        assignViaApi(proposal, STAFF, REVIEWER_B);
+        taskService.complete(task(proposal.getReference(), TASK_DECLARE_CONFLICT_OF_INTEREST, REVIEWER_B).getId(),
+                Map.of(CONFLICT_OF_INTEREST, "declared", CONFLICT_DESCRIPTION, "My sister works for Toyama city hall."));
+        Task task = task(proposal.getReference(), TASK_ASSIGN_REPLACEMENT_REVIEWER, null);
+
+        // when the officer opens the task and completes it empty first
+        openAndClaim(task, "assign-replacement-reviewer", proposal.getReference(), proposal.getTitle());
+        assertThat(formText()).contains(REVIEWER_B, "My sister works for Toyama city hall.");
+        completeEmptyAndExpectRequired(task, "assign-replacement-reviewer");
+
+        // and then picks reviewer C in the select
+        select("Replacement reviewer", "(" + REVIEWER_C + ")");
+        complete(task, "assign-replacement-reviewer");
+
+        // then reviewer C declares next, and the replacement arrived as a String user id
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(proposal.getReference())
+                .taskDefinitionKey(TASK_DECLARE_CONFLICT_OF_INTEREST).taskAssignee(REVIEWER_C).count()).isEqualTo(1);
+        assertThat(reviews.reviewsOf(proposal.getId())).extracting(Review::getReviewerId).contains(REVIEWER_C);
+        assertHistoric(task.getProcessInstanceId(), REPLACEMENT_REVIEWER, String.class, REVIEWER_C);
+    }
+
+    @Test
+    @Order(5)
+    void shouldCompleteReviewProposalInTasklist() throws Exception {
+        // given a proposal the staff member reviews without a conflict
+        Proposal proposal = submittedProposal("Review form");
+        screenViaApi(proposal);
+        assignViaApi(proposal, STAFF, REVIEWER_B);
+        taskService.complete(task(proposal.getReference(), TASK_DECLARE_CONFLICT_OF_INTEREST, STAFF).getId(),
+                Map.of(CONFLICT_OF_INTEREST, "none"));
+        Task task = task(proposal.getReference(), TASK_SCORE_PROPOSAL, STAFF);
+
+        // when the reviewer opens the review and completes it empty first
+        openAndClaim(task, "review-proposal", proposal.getReference(), proposal.getTitle());
+        completeEmptyAndExpectRequired(task, "review-proposal");
+
+        // and then scores, comments and recommends
+        type("Relevance to the thematic area", "4");
+        type("Contribution to the SDGs", "5");
+        type("Feasibility of work plan and budget", "3");
+        type("Quality and balance of the partnership", "4");
+        type("Sustainability of results", "2");
+        wait.until(d -> formText().contains("Average of your scores: 3.6"));
+        chooseOption("Fund with changes");
+        type("Feedback on the proposal", "Strong exchange; the feeder-bus pilot needs a maintenance budget.");
+        complete(task, "review-proposal");
+
+        // then the review is stored with whole-number scores and the branch ends
+        Review review = reviewOf(proposal, STAFF);
+        assertThat(review.getStatus()).isEqualTo(ReviewStatus.SUBMITTED);
+        assertThat(List.of(review.getScoreRelevance(), review.getScoreSdgContribution(), review.getScoreFeasibility(),
+                review.getScorePartnershipQuality(), review.getScoreSustainability())).containsExactly(4, 5, 3, 4, 2);
+        assertThat(review.getRecommendation()).isEqualTo(Recommendation.FUND_WITH_CHANGES);
+        assertHistoric(task.getProcessInstanceId(), SCORE_RELEVANCE, Integer.class, 4);
+        assertHistoric(task.getProcessInstanceId(), SCORE_SUSTAINABILITY, Integer.class, 2);
+        assertHistoric(task.getProcessInstanceId(), RECOMMENDATION, String.class, "fund_with_changes");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(proposal.getReference())
+                .taskDefinitionKey(TASK_SCORE_PROPOSAL).taskAssignee(STAFF).count()).isZero();
+        assertThat(openTasks(proposal.getReference(), TASK_DECLARE_CONFLICT_OF_INTEREST)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(6)
+    void shouldCompleteDecideOnProposalInTasklist() throws Exception {
+        // given a proposal reviewed by B and C and waiting for the committee
+        Proposal proposal = submittedProposal("Decision form");
+        screenViaApi(proposal);
+        assignViaApi(proposal, REVIEWER_B, REVIEWER_C);
+        reviewViaApi(proposal, REVIEWER_B, 4, "fund");
+        reviewViaApi(proposal, REVIEWER_C, 3, "fund_with_changes");
+        Jobs.runAsync(managementService);
+        Task task = task(proposal.getReference(), TASK_DECIDE_ON_PROPOSAL, null);
+
+        // when the committee member opens the decision, sees the review results and completes it empty first
+        openAndClaim(task, "decide-on-proposal", proposal.getReference(), proposal.getTitle());
+        assertThat(formText()).contains("Review results", "2 reviews");
+        completeEmptyAndExpectRequired(task, "decide-on-proposal");
+
+        // and then approves with conditions, which needs the conditions and the letter
+        chooseOption("Approve with conditions");
+        type("Conditions of approval", "Add a maintenance budget for the feeder-bus pilot.");
+        type("Decision letter text for the applicant", "The committee approves your partnership with one condition.");
+        complete(task, "decide-on-proposal");
+
+        // then the decision is recorded as a String and the follow-up starts
+        Jobs.runAsync(managementService);
+        assertHistoric(task.getProcessInstanceId(), DECISION, String.class, "approve_with_conditions");
+        Proposal decided = proposals.byReference(proposal.getReference());
+        assertThat(decided.getDecision()).isEqualTo("approve_with_conditions");
+        assertThat(decided.getDecisionConditions()).contains("maintenance budget");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ProposalProcess.FOLLOW_UP_PROCESS_KEY)
+                .processInstanceBusinessKey(proposal.getReference()).count()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(7)
+    void shouldCompleteVerifyAgreementInTasklist() throws Exception {
+        // given an approved partnership whose signed agreement was uploaded
+        Proposal proposal = submittedProposal("Agreement form");
+        Map<String, Object> agreement = new LinkedHashMap<>();
+        agreement.put("fileName", "agreement-semarang-toyama.pdf");
+        agreement.put("uploadedAt", clock.instant().toString());
+        Map<String, Object> variables = followUpVariables(proposal);
+        variables.put(AGREEMENT, json(agreement));
+        ProcessInstance followUpInstance = startFollowUpBefore(proposal, TASK_VERIFY_AGREEMENT, variables);
+        Task task = task(followUpInstance, TASK_VERIFY_AGREEMENT);
+
+        // when the officer opens the verification and completes it empty first
+        openAndClaim(task, "verify-agreement", proposal.getReference(), proposal.getTitle());
+        assertThat(formText()).contains("agreement-semarang-toyama.pdf");
+        completeEmptyAndExpectRequired(task, "verify-agreement");
+
+        // and then asks for a corrected agreement, which needs a note
+        chooseOption("Ask the applicant for a corrected agreement");
+        clickComplete();
+        wait.until(d -> formText().contains(REQUIRED));
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
+        type("What must be corrected", "Page 3 lacks the signature of Toyama's mayor.");
+        complete(task, "verify-agreement");
+
+        // then the applicant is asked again and the process waits for a new upload
+        Jobs.runAsync(managementService);
+        assertHistoric(followUpInstance.getId(), AGREEMENT_VERIFICATION, String.class, "rejected");
+        assertHistoric(followUpInstance.getId(), AGREEMENT_NOTE, String.class, "Page 3 lacks the signature of Toyama's mayor.");
+        assertThat(runtimeService.getActiveActivityIds(followUpInstance.getId())).containsExactly(TASK_AWAIT_SIGNED_AGREEMENT);
+    }
+
+    @Test
+    @Order(8)
+    void shouldCompleteReviewProgressReportInTasklist() throws Exception {
+        // given a partnership whose first progress report was submitted
+        Proposal proposal = submittedProposal("Progress report form");
+        List<Long> reportIds = followUp.planReporting(proposal.getId());
+        Long reportId = reportIds.get(0);
+        Map<String, Object> variables = followUpVariables(proposal);
+        variables.put(REPORT_ID, reportId);
+        variables.put(PROGRESS_REPORT_IDS, json(new ArrayList<>(reportIds.subList(0, reportIds.size() - 1))));
+        variables.put(REPORT_DUE_DATE, Date.from(followUp.report(reportId).getDueDate().atStartOfDay(ZoneOffset.UTC).toInstant()));
+        variables.put(FINAL_REPORT_ID, reportIds.get(reportIds.size() - 1));
+        variables.put(REPORT, json(submittedReport(reportId, "First six months: two study visits to Toyama.")));
+        ProcessInstance followUpInstance = startFollowUpBefore(proposal, TASK_REVIEW_PROGRESS_REPORT, variables);
+        Task task = task(followUpInstance, TASK_REVIEW_PROGRESS_REPORT);
+
+        // when the officer opens the report review and completes it empty first
+        openAndClaim(task, "review-progress-report", proposal.getReference(), proposal.getTitle());
+        assertThat(formText()).contains("First six months: two study visits to Toyama.", "Officials trained");
+        completeEmptyAndExpectRequired(task, "review-progress-report");
+
+        // and then requests changes, which needs feedback
+        chooseOption("Request changes");
+        clickComplete();
+        wait.until(d -> formText().contains(REQUIRED));
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
+        type("Changes requested", "Add the participants by gender.");
+        complete(task, "review-progress-report");
+
+        // then the report goes back to the applicant and the process waits for it again
+        Jobs.runAsync(managementService);
+        assertHistoric(followUpInstance.getId(), REPORT_REVIEW, String.class, "request_changes");
+        Report report = followUp.report(reportId);
+        assertThat(report.getStatus()).isEqualTo(ReportStatus.CHANGES_REQUESTED);
+        assertThat(report.getReviewNote()).isEqualTo("Add the participants by gender.");
+        assertThat(runtimeService.getActiveActivityIds(followUpInstance.getId())).contains(TASK_AWAIT_PROGRESS_REPORT);
+    }
+
+    @Test
+    @Order(9)
+    void shouldCompleteEvaluateFinalReportInTasklist() throws Exception {
+        // given a partnership whose final report was submitted
+        Proposal proposal = submittedProposal("Final report form");
+        List<Long> reportIds = followUp.planReporting(proposal.getId());
+        Long finalReportId = reportIds.get(reportIds.size() - 1);
+        Map<String, Object> variables = followUpVariables(proposal);
+        variables.put(FINAL_REPORT_ID, finalReportId);
+        variables.put(REPORT, json(submittedReport(finalReportId, "Eighteen months: the feeder-bus route runs daily.")));
+        ProcessInstance followUpInstance = startFollowUpBefore(proposal, TASK_EVALUATE_FINAL_REPORT, variables);
+        Task task = task(followUpInstance, TASK_EVALUATE_FINAL_REPORT);
+
+        // when the officer opens the evaluation and completes it empty first
+        openAndClaim(task, "evaluate-final-report", proposal.getReference(), proposal.getTitle());
+        assertThat(formText()).contains("Eighteen months: the feeder-bus route runs daily.");
+        completeEmptyAndExpectRequired(task, "evaluate-final-report");
+
+        // and then accepts with a rating, which is required too, and a summary
+        chooseOption("Accept report");
+        type("Evaluation summary", "Objectives met; the route continues with city funding.");
+        clickComplete();
+        wait.until(d -> formText().contains(REQUIRED));
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
+        type("Evaluation rating", "4");
+        complete(task, "evaluate-final-report");
+
+        // then the partnership is closed, with an Integer rating
+        Jobs.runAsync(managementService);
+        assertHistoric(followUpInstance.getId(), FINAL_REPORT_REVIEW, String.class, "accept");
+        assertHistoric(followUpInstance.getId(), EVALUATION_RATING, Integer.class, 4);
+        assertThat(proposals.byReference(proposal.getReference()).getEvaluationRating()).isEqualTo(4);
+        assertThat(followUp.report(finalReportId).getStatus()).isEqualTo(ReportStatus.ACCEPTED);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(followUpInstance.getId()).count()).isZero();
+        assertHistoric(followUpInstance.getId(), FOLLOW_UP_OUTCOME, String.class, "closed");
+    }
+
+    @Test
+    @Order(10)
+    void shouldCompleteVerifyCityInTasklist() throws Exception {
+        // given a city that has just registered
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        RegistrationForm form = new RegistrationForm();
+        form.setFirstName("Nguyen");
+        form.setLastName("Hoa");
+        form.setEmail("international." + suffix + "@hue.example");
+        form.setPassword("Hue-twinning-2027");
+        form.setPasswordConfirmation("Hue-twinning-2027");
+        form.setCityName("Huế " + suffix);
+        form.setCountryCode("VN");
+        form.setRegion("North Central Coast");
+        form.setGovernmentType(LocalGovernmentType.MUNICIPALITY);
+        form.setPopulation(652_572L);
+        form.setWebsite("https://hue.gov.vn");
+        form.setLegalRepresentative("Chairman of the People's Committee");
+        String officer = cityRegistration.register(form);
+        City city = cityAccounts.requireCityOf(officer);
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey("CITY-" + city.getId()).singleResult();
+
+        // when the officer opens the verification and completes it empty first
+        openAndClaim(task, "verify-city", "Huế " + suffix, "Chairman of the People's Committee");
+        assertThat(formText()).contains("https://hue.gov.vn", "international." + suffix + "@hue.example");
+        completeEmptyAndExpectRequired(task, "verify-city");
+
+        // and then rejects the registration, which needs a reason
+        chooseOption("Reject the registration");
+        clickComplete();
+        wait.until(d -> formText().contains(REQUIRED));
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
+        type("Reason, shown to the officer", "We could not reach the city hall at the given number.");
+        complete(task, "verify-city");
+
+        // then the registration process ends and the city is rejected
+        assertHistoric(task.getProcessInstanceId(), "cityVerification", String.class, "reject");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).count()).isZero();
+        assertThat(cities.findById(city.getId()).orElseThrow().getVerificationStatus()).isEqualTo(VerificationStatus.REJECTED);
+    }
+
+    // --- fixtures through the services and the engine ------------------------------------------------
+
+    private void createUser(String id, String first, String last, String... groups) {
+        if (identityService.createUserQuery().userId(id).count() > 0) {
+            return;
+        }
+        User user = identityService.newUser(id);
+        user.setFirstName(first);
+        user.setLastName(last);
+        user.setEmail(id + "@staff.example");
+        user.setPassword(PASSWORD);
+        identityService.saveUser(user);
+        for (String group : groups) {
+            identityService.createMembership(id, group);
+        }
+    }
+
+    /** A submitted proposal of the verified lead city, waiting at screening. */
+    private Proposal submittedProposal(String title) {
+        Proposal proposal = proposals.submitNew(ProposalFixtures.mobilityProposal(lead.getId(), LocalDate.now(clock),
+                title + " Semarang–Toyama", List.of(ProposalFixtures.toyama())), "semarang");
+        Jobs.runAsync(managementService);
+        return proposals.byReference(proposal.getReference());
+    }
+
+    private void screenViaApi(Proposal proposal) {
+        taskService.complete(task(proposal.getReference(), TASK_SCREEN_PROPOSAL, null).getId(), Map.of(SCREENING_OUTCOME, "complete"));
+        Jobs.runAsync(managementService);
+    }
+
+    private void assignViaApi(Proposal proposal, String... reviewerIds) {
+        taskService.complete(task(proposal.getReference(), TASK_ASSIGN_REVIEWERS, null).getId(),
+                Map.of(REVIEWERS, List.of(reviewerIds)));
+        Jobs.runAsync(managementService);
+    }
+
+    private void reviewViaApi(Proposal proposal, String reviewer, int score, String recommendation) {
+        taskService.complete(task(proposal.getReference(), TASK_DECLARE_CONFLICT_OF_INTEREST, reviewer).getId(),
+                Map.of(CONFLICT_OF_INTEREST, "none"));
+        Map<String, Object> scores = new HashMap<>();
+        scores.put(SCORE_RELEVANCE, score);
+        scores.put(SCORE_SDG_CONTRIBUTION, score);
+        scores.put(SCORE_FEASIBILITY, score);
+        scores.put(SCORE_PARTNERSHIP_QUALITY, score);
+        scores.put(SCORE_SUSTAINABILITY, score);
+        scores.put(REVIEW_COMMENT, "Reviewed by " + reviewer);
+        scores.put(RECOMMENDATION, recommendation);
+        taskService.complete(task(proposal.getReference(), TASK_SCORE_PROPOSAL, reviewer).getId(), scores);
+        Jobs.runAsync(managementService);
+    }
+
+    private Map<String, Object> followUpVariables(Proposal proposal) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(PROPOSAL_ID, proposal.getId());
+        variables.put(PROPOSAL, json(ProposalSnapshot.of(proposal, proposals.leadCityOf(proposal))));
+        return variables;
+    }
+
+    private ProcessInstance startFollowUpBefore(Proposal proposal, String activityId, Map<String, Object> variables) {
+        ProcessInstance instance = runtimeService.createProcessInstanceByKey(ProposalProcess.FOLLOW_UP_PROCESS_KEY)
+                .businessKey(proposal.getReference())
+                .startBeforeActivity(activityId)
+                .setVariables(variables)
+                .execute();
+        Jobs.runAsync(managementService);
+        return instance;
+    }
+
+    /** Marks a planned report as submitted by the applicant (its period need not have ended) and returns the form's {@code report}. */
+    private Map<String, Object> submittedReport(Long reportId, String narrative) {
+        jdbc.update("UPDATE report SET status = 'SUBMITTED', narrative = ?, activities_done = ?, participants_women = 14, "
+                + "participants_men = 11, participants_other = 1, submitted_at = CURRENT_TIMESTAMP WHERE id = ?",
+                narrative, "Study visits and a joint workshop.", reportId);
+        Report report = followUp.report(reportId);
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("kind", report.getKind().name());
+        map.put("periodNumber", report.getPeriodNumber());
+        map.put("dueDate", report.getDueDate().toString());
+        map.put("submittedAt", clock.instant().toString());
+        map.put("narrative", narrative);
+        map.put("activitiesDone", "Study visits and a joint workshop.");
+        map.put("participantsWomen", 14);
+        map.put("participantsMen", 11);
+        map.put("participantsOther", 1);
+        map.put("indicatorValues", List.of(Map.of("indicator", "Officials trained", "target", "30", "achieved", "12")));
+        return map;
+    }
+
+    private Task task(String businessKey, String taskKey, String assignee) {
+        var query = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey);
+        if (assignee != null) {
+            query.taskAssignee(assignee);
+        }
+        return query.singleResult();
+    }
+
+    private Task task(ProcessInstance instance, String taskKey) {
+        Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
+        assertThat(task).as("task %s", taskKey).isNotNull();
+        return task;
+    }
+
+    private long openTasks(String businessKey, String taskKey) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).count();
+    }
+
+    private Review reviewOf(Proposal proposal, String reviewer) {
+        return reviews.reviewsOf(proposal.getId()).stream().filter(r -> reviewer.equals(r.getReviewerId())).findFirst().orElseThrow();
+    }
+
+    /** Every historic instance of the variable in the process instance (process-wide or task-local) has the value and type. */
+    private void assertHistoric(String processInstanceId, String name, Class<?> type, Object value) {
+        List<HistoricVariableInstance> instances = historyService.createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId).variableName(name).list();
+        // empty input parameters (<camunda:inputParameter name="x" />) leave null instances in other scopes: skip those
+        instances = instances.stream().filter(v -> v.getValue() != null).toList();
+        assertThat(instances).as("historic variable %s", name).isNotEmpty();
+        assertThat(instances).allSatisfy(v -> {
+            assertThat(v.getValue()).as("%s", name).isInstanceOf(type);
+            assertThat(v.getValue()).as("%s", name).isEqualTo(value);
+        });
+    }
+
+    // --- Tasklist in Chromium --------------------------------------------------------------------------
+
+    /** Opens the task by deep link, waits for the form and the expected texts, screenshots it and claims a group task. */
+    private void openAndClaim(Task task, String formId, String... expectedTexts) throws Exception {
+        assertThat(task).as("task for form %s", formId).isNotNull();
+        chrome.get(base() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+        chrome.executeScript("if (!window.__twinflowErrors) { window.__twinflowErrors = [];"
+                + " window.addEventListener('error', e => window.__twinflowErrors.push(String(e.message)));"
+                + " const log = console.error; console.error = function () { window.__twinflowErrors.push(Array.from(arguments).map(String).join(' ')); log.apply(console, arguments); }; }");
+        for (String text : expectedTexts) {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), text));
+        }
+        Chromium.screenshot(chrome, "form-" + formId);
+        if (task.getAssignee() == null) {
+            click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))));
+            wait.until(d -> STAFF.equals(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()));
+        }
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+        for (String text : expectedTexts) {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), text));
+        }
+    }
+
+    /** Presses Complete with nothing filled in: form-js must refuse it and the task must stay open. */
+    private void completeEmptyAndExpectRequired(Task task, String formId) throws Exception {
+        clickComplete();
+        wait.until(d -> formText().contains(REQUIRED));
+        Chromium.screenshot(chrome, "form-" + formId + "-required");
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
+    }
+
+    /** Tasklist's notification toasts (e.g. "claimed") may cover the button: click it by script once it is enabled. */
+    private void clickComplete() throws Exception {
+        WebElement button;
+        try {
+            button = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+        } catch (org.openqa.selenium.TimeoutException disabled) {
+            Chromium.screenshot(chrome, "form-complete-disabled");
+            throw new AssertionError("Complete stays disabled; the form shows: " + formText(), disabled);
+        }
+        chrome.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button);
+    }
+
+    /** Screenshots the filled form, presses Complete and waits until the engine has completed the task. */
+    private void complete(Task task, String formId) throws Exception {
+        Chromium.screenshot(chrome, "form-" + formId + "-filled");
+        clickComplete();
+        new WebDriverWait(chrome, Duration.ofSeconds(30)).until(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+    }
+
+    private String formText() {
+        return chrome.findElement(By.cssSelector(".fjs-container")).getText();
+    }
+
+    /** A radio or checklist option, clicked through its label's {@code for} id (form-js hides the inputs). */
+    private void chooseOption(String labelText) {
+        WebElement label = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//div[contains(@class,'fjs-container')]//label[@for][contains(normalize-space(.), " + xpathLiteral(labelText) + ")]")));
+        String id = label.getAttribute("for");
+        chrome.executeScript("document.getElementById(arguments[0]).click();", id);
+        try {
+            new WebDriverWait(chrome, Duration.ofSeconds(3)).until(d -> chrome.findElement(By.id(id)).isSelected());
+        } catch (org.openqa.selenium.TimeoutException notSelected) {
+            throw new AssertionError("Option '" + labelText + "' does not stay selected after a click; script errors in the page: "
+                    + chrome.executeScript("return JSON.stringify(window.__twinflowErrors || []);"), notSelected);
+        }
+    }
+
+    /** A textfield, textarea or number field found by its label. */
+    private void type(String labelText, String value) {
+        WebElement input = fieldFor(labelText);
+        chrome.executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+        input.sendKeys(value);
+        input.sendKeys(Keys.TAB);
+        wait.until(d -> value.equals(input.getAttribute("value")));
+    }
+
+    /** form-js select: a custom dropdown; open it through its input, then pick the option by its text. */
+    private void select(String labelText, String optionText) {
+        WebElement input = fieldFor(labelText);
+        click(input);
+        WebElement option = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'fjs-container')]//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.), "
+                        + xpathLiteral(optionText) + ")]")));
+        option.click();
+    }
+
+    private WebElement fieldFor(String labelText) {
+        WebElement label = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//div[contains(@class,'fjs-container')]//label[@for][contains(normalize-space(.), " + xpathLiteral(labelText) + ")]")));
+        return wait.until(ExpectedConditions.elementToBeClickable(By.id(label.getAttribute("for"))));
+    }
+
+    private static String xpathLiteral(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
+    }
+
+    /** Tasklist's panels scroll on their own: bring the element to the middle of its panel first. */
+    private void click(WebElement element) {
+        chrome.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
