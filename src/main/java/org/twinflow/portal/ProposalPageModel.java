@@ -38,7 +38,7 @@ class ProposalPageModel {
     /** Events whose detail is the applicant-facing text a person wrote (a question, a note, a file name). */
     private static final Set<String> TEXT_DETAILS = Set.of(TimelineEvent.CLARIFICATION_REQUESTED.name(),
             TimelineEvent.FOUND_INELIGIBLE.name(), TimelineEvent.AGREEMENT_UPLOADED.name(), TimelineEvent.AGREEMENT_REJECTED.name(),
-            TimelineEvent.REPORT_CHANGES_REQUESTED.name());
+            TimelineEvent.REPORT_CHANGES_REQUESTED.name(), TimelineEvent.STAFF_COMMENT.name());
 
     /** Timeline events about reviewers and their scores, which only the secretariat, the committee and administrators see. */
     private static final Set<String> REVIEW_EVENTS = Set.of(TimelineEvent.REVIEWERS_ASSIGNED.name(), TimelineEvent.CONFLICT_DECLARED.name(),
