@@ -1,5 +1,6 @@
 package org.twinflow.account;
 
+import org.twinflow.city.Countries;
 import static org.twinflow.system.JsonVariables.json;
 
 import java.security.SecureRandom;
@@ -18,7 +19,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.twinflow.city.City;
 import org.twinflow.city.CityRepository;
-import org.twinflow.proposal.ProposalSnapshot;
 import org.twinflow.system.StaffGroups;
 
 /**
@@ -108,7 +108,7 @@ public class CityRegistrationService {
     private static Map<String, Object> snapshot(City city, RegistrationForm form) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", city.getName());
-        map.put("country", ProposalSnapshot.countryName(city.getCountryCode()));
+        map.put("country", Countries.englishName(city.getCountryCode()));
         map.put("region", city.getRegion());
         map.put("governmentType", city.getGovernmentType().name());
         map.put("population", city.getPopulation());

@@ -1,9 +1,7 @@
 package org.twinflow.account;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 
@@ -13,6 +11,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.twinflow.city.Countries;
 import org.twinflow.city.LocalGovernmentType;
 
 /** City registration: the officer's account and the city, then verification by the secretariat. */
@@ -27,16 +26,9 @@ class RegistrationController {
         this.registrations = registrations;
     }
 
-    /** A country for the select: ISO code and English name, sorted by name. */
-    record Country(String code, String name) {
-    }
-
     @ModelAttribute("countries")
-    List<Country> countries() {
-        return Arrays.stream(Locale.getISOCountries())
-                .map(code -> new Country(code, new Locale("", code).getDisplayCountry(Locale.ENGLISH)))
-                .sorted(Comparator.comparing(Country::name))
-                .toList();
+    Map<String, String> countries() {
+        return Countries.byEnglishName();
     }
 
     @ModelAttribute("governmentTypes")
@@ -53,7 +45,7 @@ class RegistrationController {
     @PostMapping("/register")
     String processRegistrationForm(@Valid @ModelAttribute("registration") RegistrationForm registration, BindingResult result) {
         if (registration.getCountryCode() != null && !result.hasFieldErrors("countryCode")
-                && !Arrays.asList(Locale.getISOCountries()).contains(registration.getCountryCode())) {
+                && !Countries.isKnown(registration.getCountryCode())) {
             result.rejectValue("countryCode", "Pattern.registration.countryCode");
         }
         if (!result.hasFieldErrors("passwordConfirmation") && !registration.passwordsMatch()) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,6 +11,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.transaction.annotation.Transactional;
+import org.twinflow.city.Countries;
 import org.twinflow.city.City;
 import org.twinflow.document.DocumentInfo;
 import org.twinflow.document.DocumentService;
@@ -186,15 +186,7 @@ class ProposalPageModel {
     }
 
     static String countryName(String countryCode, Locale locale) {
-        if (countryCode == null) {
-            return "";
-        }
-        try {
-            String name = new Locale.Builder().setRegion(countryCode.strip()).build().getDisplayCountry(locale);
-            return name.isBlank() ? countryCode : name;
-        } catch (IllformedLocaleException unknown) {
-            return countryCode;
-        }
+        return Countries.name(countryCode, locale);
     }
 
     static ZonedDateTime utc(Instant instant) {

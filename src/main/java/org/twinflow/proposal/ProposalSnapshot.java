@@ -1,7 +1,7 @@
 package org.twinflow.proposal;
 
+import org.twinflow.city.Countries;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.twinflow.city.City;
@@ -55,8 +55,7 @@ public final class ProposalSnapshot {
         return safe.length() <= maxLength ? safe.toString() : safe.substring(0, maxLength - 1) + "…";
     }
 
-    public static String countryName(String countryCode) {
-        String name = new Locale("", countryCode).getDisplayCountry(Locale.ENGLISH);
-        return name.isBlank() ? countryCode : name;
+    private static String countryName(String countryCode) {
+        return Countries.englishName(countryCode);
     }
 }

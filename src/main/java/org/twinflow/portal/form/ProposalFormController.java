@@ -2,10 +2,8 @@ package org.twinflow.portal.form;
 
 import java.security.Principal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +33,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.twinflow.account.CityAccounts;
 import org.twinflow.city.City;
+import org.twinflow.city.Countries;
 import org.twinflow.document.DocumentInfo;
 import org.twinflow.document.DocumentKind;
 import org.twinflow.document.DocumentProperties;
@@ -251,8 +250,8 @@ class ProposalFormController {
 
     private void prepare(Model model, ProposalForm form, City city, Proposal existing, boolean revision) {
         model.addAttribute("city", city);
-        model.addAttribute("cityCountry", countryName(city.getCountryCode()));
-        model.addAttribute("countries", COUNTRIES);
+        model.addAttribute("cityCountry", Countries.englishName(city.getCountryCode()));
+        model.addAttribute("countries", Countries.byEnglishName());
         model.addAttribute("partnershipTypes", PartnershipType.values());
         model.addAttribute("thematicAreas", ThematicArea.values());
         model.addAttribute("partnerRoles", PartnerRole.values());
@@ -373,20 +372,4 @@ class ProposalFormController {
         }
     }
 
-    // --- countries -------------------------------------------------------------------------------
-
-    /** ISO 3166-1 alpha-2 code → English name, sorted by name. */
-    static final Map<String, String> COUNTRIES = countries();
-
-    private static Map<String, String> countries() {
-        Map<String, String> byName = new LinkedHashMap<>();
-        Arrays.stream(Locale.getISOCountries())
-                .sorted(Comparator.comparing(ProposalFormController::countryName, java.text.Collator.getInstance(Locale.ENGLISH)))
-                .forEach(code -> byName.put(code, countryName(code)));
-        return java.util.Collections.unmodifiableMap(byName);
-    }
-
-    static String countryName(String code) {
-        return code == null ? "" : new Locale("", code).getDisplayCountry(Locale.ENGLISH);
-    }
 }

@@ -4,11 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.Locale;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
+import org.twinflow.city.Countries;
 import org.twinflow.proposal.Sdg;
 import org.twinflow.system.CallProperties;
 
@@ -21,7 +20,6 @@ import org.twinflow.system.CallProperties;
 @Component
 class ProposalFormValidator {
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final CallProperties call;
 
@@ -36,7 +34,7 @@ class ProposalFormValidator {
         for (int i = 0; i < form.getPartners().size(); i++) {
             String country = form.getPartners().get(i).getCountryCode();
             String field = "partners[" + i + "].countryCode";
-            if (country != null && !country.isBlank() && !COUNTRIES.contains(country) && !errors.hasFieldErrors(field)) {
+            if (country != null && !country.isBlank() && !Countries.isKnown(country) && !errors.hasFieldErrors(field)) {
                 errors.rejectValue(field, "Country", "Unknown country");
             }
         }
