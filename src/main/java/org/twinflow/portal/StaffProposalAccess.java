@@ -17,9 +17,8 @@ import org.twinflow.system.StaffGroups;
 @Component
 class StaffProposalAccess {
 
-    private static final String PREFIX = "GROUP_";
-    private static final Set<String> ALL_PROPOSALS = Set.of(PREFIX + StaffGroups.SECRETARIAT, PREFIX + StaffGroups.COMMITTEE,
-            PREFIX + StaffGroups.ADMINS);
+    private static final Set<String> ALL_PROPOSALS = Set.of(StaffGroups.authority(StaffGroups.SECRETARIAT), StaffGroups.authority(StaffGroups.COMMITTEE),
+            StaffGroups.authority(StaffGroups.ADMINS));
 
     private final TaskService taskService;
     private final HistoryService historyService;
@@ -35,7 +34,7 @@ class StaffProposalAccess {
         if (groups.stream().anyMatch(ALL_PROPOSALS::contains)) {
             return true;
         }
-        return groups.contains(PREFIX + StaffGroups.REVIEWERS) && hasOrHadTask(user.getName(), reference);
+        return groups.contains(StaffGroups.authority(StaffGroups.REVIEWERS)) && hasOrHadTask(user.getName(), reference);
     }
 
     /** Whether the user sees the reviews with the reviewers' ids: the secretariat, the committee and administrators, not reviewers. */

@@ -7,9 +7,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -32,10 +30,12 @@ class StaffAuthorizations {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
+    private final GroupGrants grants;
 
-    StaffAuthorizations(IdentityService identityService, AuthorizationService authorizationService) {
+    StaffAuthorizations(IdentityService identityService, AuthorizationService authorizationService, GroupGrants grants) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
+        this.grants = grants;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -45,18 +45,18 @@ class StaffAuthorizations {
                 StaffGroups.COMMITTEE, "Committee", StaffGroups.CITIES, "City accounts")
                 .forEach(this::ensureGroup);
         for (String staff : List.of(StaffGroups.SECRETARIAT, StaffGroups.REVIEWERS, StaffGroups.COMMITTEE)) {
-            grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grants.grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             for (String key : PROCESS_KEYS) {
-                grant(staff, Resources.PROCESS_DEFINITION, key, Permissions.READ);
+                grants.grant(staff, Resources.PROCESS_DEFINITION, key, Permissions.READ);
             }
         }
         // The secretariat runs the procedure end to end: it may follow every proposal's instance and history.
         for (String key : PROCESS_KEYS) {
-            grant(StaffGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, key, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+            grants.grant(StaffGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, key, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
         }
-        grant(StaffGroups.SECRETARIAT, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-        grant(StaffGroups.SECRETARIAT, Resources.DECISION_DEFINITION, "proposalEligibility", Permissions.READ);
-        grant(StaffGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, "city-registration", Permissions.READ,
+        grants.grant(StaffGroups.SECRETARIAT, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+        grants.grant(StaffGroups.SECRETARIAT, Resources.DECISION_DEFINITION, "proposalEligibility", Permissions.READ);
+        grants.grant(StaffGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, "city-registration", Permissions.READ,
                 Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
         revokeReadOfAllFilters();
         log.info("Staff groups and authorizations are in place");
@@ -79,16 +79,4 @@ class StaffAuthorizations {
         }
     }
 
-    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        var existing = authorizationService.createAuthorizationQuery()
-                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list();
-        var authorization = existing.isEmpty() ? authorizationService.createNewAuthorization(AUTH_TYPE_GRANT) : existing.get(0);
-        authorization.setGroupId(groupId);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
-        authorizationService.saveAuthorization(authorization);
-    }
 }

@@ -10,6 +10,13 @@ public final class StaffGroups {
     /** City accounts: not staff; no Tasklist, Cockpit or Admin access, and the REST API shows them nothing. */
     public static final String CITIES = "cities";
 
+    /** Spring Security authorities of signed-in users are their Camunda groups with this prefix. */
+    public static final String AUTHORITY_PREFIX = "GROUP_";
+
     private StaffGroups() {
+    }
+
+    public static String authority(String group) {
+        return AUTHORITY_PREFIX + group;
     }
 }

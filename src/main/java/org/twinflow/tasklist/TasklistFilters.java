@@ -1,12 +1,9 @@
 package org.twinflow.tasklist;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -20,6 +17,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.twinflow.proposal.ProposalProcess.Elements;
+import org.twinflow.system.GroupGrants;
 import org.twinflow.system.StaffGroups;
 
 /**
@@ -58,12 +56,12 @@ public class TasklistFilters {
 
     private final FilterService filterService;
     private final TaskService taskService;
-    private final AuthorizationService authorizationService;
+    private final GroupGrants grants;
 
-    TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService) {
+    TasklistFilters(FilterService filterService, TaskService taskService, GroupGrants grants) {
         this.filterService = filterService;
         this.taskService = taskService;
-        this.authorizationService = authorizationService;
+        this.grants = grants;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -76,7 +74,7 @@ public class TasklistFilters {
             filter.setProperties(properties(definition));
             filter = filterService.saveFilter(filter);
             for (String group : definition.groups()) {
-                grantRead(group, filter.getId());
+                grants.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
             }
         }
         log.info("Tasklist filters in place: {}", FILTERS.stream().map(TasklistFilter::name).toList());
@@ -109,16 +107,4 @@ public class TasklistFilters {
         return properties;
     }
 
-    private void grantRead(String groupId, String filterId) {
-        boolean granted = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
-                .resourceType(Resources.FILTER).resourceId(filterId).count() > 0;
-        if (!granted) {
-            var authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-            authorization.setGroupId(groupId);
-            authorization.setResource(Resources.FILTER);
-            authorization.setResourceId(filterId);
-            authorization.addPermission(Permissions.READ);
-            authorizationService.saveAuthorization(authorization);
-        }
-    }
 }

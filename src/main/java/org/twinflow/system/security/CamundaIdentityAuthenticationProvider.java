@@ -11,6 +11,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+import org.twinflow.system.StaffGroups;
 
 /**
  * Signs people in against Camunda's identity service, where staff and city accounts live. Staff sign
@@ -20,7 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-    static final String GROUP_PREFIX = "GROUP_";
     private static final String BAD_CREDENTIALS = "Wrong e-mail address, user id or password";
 
     private final IdentityService identityService;
@@ -38,7 +38,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
         List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(group -> (GrantedAuthority) new SimpleGrantedAuthority(GROUP_PREFIX + group.getId()))
+                .map(group -> (GrantedAuthority) new SimpleGrantedAuthority(StaffGroups.authority(group.getId())))
                 .toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }

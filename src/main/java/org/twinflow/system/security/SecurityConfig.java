@@ -47,17 +47,13 @@ import org.twinflow.system.StaffGroups;
 public class SecurityConfig {
 
     static final String[] STAFF = {
-            authority(StaffGroups.SECRETARIAT), authority(StaffGroups.REVIEWERS),
-            authority(StaffGroups.COMMITTEE), authority(StaffGroups.ADMINS)};
-    static final String CITY = authority(StaffGroups.CITIES);
+            StaffGroups.authority(StaffGroups.SECRETARIAT), StaffGroups.authority(StaffGroups.REVIEWERS),
+            StaffGroups.authority(StaffGroups.COMMITTEE), StaffGroups.authority(StaffGroups.ADMINS)};
+    static final String CITY = StaffGroups.authority(StaffGroups.CITIES);
     static final String CITY_HOME = "/proposals";
     static final String STAFF_HOME = "/camunda/app/tasklist/";
     private static final String PORTAL_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
-
-    static String authority(String group) {
-        return CamundaIdentityAuthenticationProvider.GROUP_PREFIX + group;
-    }
 
     @Bean
     @Order(1)

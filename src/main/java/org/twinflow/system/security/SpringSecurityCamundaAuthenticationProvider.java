@@ -11,6 +11,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.twinflow.system.StaffGroups;
 
 /**
  * Lets Camunda's webapps and REST API trust the Spring Security sign-in: the user and groups of the
@@ -28,8 +29,8 @@ public class SpringSecurityCamundaAuthenticationProvider implements Authenticati
         AuthenticationResult result = AuthenticationResult.successful(authentication.getName());
         List<String> groups = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
-                .map(a -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_PREFIX.length()))
+                .filter(a -> a.startsWith(StaffGroups.AUTHORITY_PREFIX))
+                .map(a -> a.substring(StaffGroups.AUTHORITY_PREFIX.length()))
                 .toList();
         result.setGroups(groups);
         return result;
