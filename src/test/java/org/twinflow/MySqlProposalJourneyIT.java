@@ -31,7 +31,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -258,13 +257,7 @@ class MySqlProposalJourneyIT {
 
 
     private void createUser(String id, String group) {
-        User user = identityService.newUser(id);
-        user.setFirstName(id);
-        user.setLastName(group);
-        user.setEmail(id + "@twinflow.example");
-        user.setPassword("it-" + Long.toHexString(System.nanoTime()));
-        identityService.saveUser(user);
-        identityService.createMembership(id, group);
+        TestUsers.ensure(identityService, id, id, group, id + "@twinflow.example", "it-" + Long.toHexString(System.nanoTime()), group);
     }
 
     // --- plain JDBC ----------------------------------------------------------------------------------

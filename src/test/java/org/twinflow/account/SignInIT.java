@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +25,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.twinflow.TestUsers;
 import org.twinflow.system.StaffGroups;
 
 /**
@@ -154,15 +154,6 @@ class SignInIT {
     }
 
     private void createUser(String id, String email, String group) {
-        if (identityService.createUserQuery().userId(id).count() > 0) {
-            return;
-        }
-        User user = identityService.newUser(id);
-        user.setFirstName("Test");
-        user.setLastName(id);
-        user.setEmail(email);
-        user.setPassword(PASSWORD);
-        identityService.saveUser(user);
-        identityService.createMembership(id, group);
+        TestUsers.ensure(identityService, id, "Test", id, email, PASSWORD, group);
     }
 }

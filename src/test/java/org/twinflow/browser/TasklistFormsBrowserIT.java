@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +43,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.twinflow.TestUsers;
 import org.twinflow.Jobs;
 import org.twinflow.ProposalFixtures;
 import org.twinflow.account.CityAccounts;
@@ -471,18 +471,7 @@ class TasklistFormsBrowserIT {
     // --- fixtures through the services and the engine ------------------------------------------------
 
     private void createUser(String id, String first, String last, String... groups) {
-        if (identityService.createUserQuery().userId(id).count() > 0) {
-            return;
-        }
-        User user = identityService.newUser(id);
-        user.setFirstName(first);
-        user.setLastName(last);
-        user.setEmail(id + "@staff.example");
-        user.setPassword(PASSWORD);
-        identityService.saveUser(user);
-        for (String group : groups) {
-            identityService.createMembership(id, group);
-        }
+        TestUsers.ensure(identityService, id, first, last, id + "@staff.example", PASSWORD, groups);
     }
 
     /** A submitted proposal of the verified lead city, waiting at screening. */

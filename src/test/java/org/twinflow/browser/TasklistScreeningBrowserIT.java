@@ -10,7 +10,6 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.twinflow.TestUsers;
 import org.twinflow.Jobs;
 import org.twinflow.ProposalFixtures;
 import org.twinflow.city.City;
@@ -59,15 +59,8 @@ class TasklistScreeningBrowserIT {
     @BeforeEach
     void startBrowser() throws Exception {
         chrome = Chromium.start();
-        if (identityService.createUserQuery().userId(OFFICER).count() == 0) {
-            User user = identityService.newUser(OFFICER);
-            user.setFirstName("Sofia");
-            user.setLastName("Browser");
-            user.setEmail("sofia.browser@secretariat.example");
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            identityService.createMembership(OFFICER, StaffGroups.SECRETARIAT);
-        }
+        TestUsers.ensure(identityService, OFFICER, "Sofia", "Browser", "sofia.browser@secretariat.example", PASSWORD,
+                StaffGroups.SECRETARIAT);
     }
 
     @AfterEach

@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -35,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.twinflow.TestUsers;
 import org.twinflow.Jobs;
 import org.twinflow.ProposalFixtures;
 import org.twinflow.city.City;
@@ -326,14 +326,8 @@ class MailNotificationIT {
     }
 
     private String createUser(String id, String group, String firstName, String lastName) {
-        User user = identityService.newUser(id);
-        user.setFirstName(firstName);
-        user.setLastName(lastName);
-        user.setEmail(id + "@twinflow.example");
-        user.setPassword("it-" + Long.toHexString(System.nanoTime()));
-        identityService.saveUser(user);
-        identityService.createMembership(id, group);
-        return id;
+        return TestUsers.ensure(identityService, id, firstName, lastName, id + "@twinflow.example",
+                "it-" + Long.toHexString(System.nanoTime()), group);
     }
 
     // --- mail ---------------------------------------------------------------------------------------

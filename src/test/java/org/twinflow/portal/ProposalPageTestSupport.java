@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +27,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.twinflow.TestUsers;
 import org.twinflow.Jobs;
 import org.twinflow.ProposalFixtures;
 import org.twinflow.account.CityAccounts;
@@ -104,14 +104,8 @@ abstract class ProposalPageTestSupport {
     /** A member of the reviewers group in Camunda's identity service. */
     String newReviewer() {
         String id = uniqueId("reviewer");
-        User user = identityService.newUser(id);
-        user.setFirstName("Test");
-        user.setLastName("Reviewer");
-        user.setEmail(id + "@reviewers.example");
-        user.setPassword("pw-" + System.nanoTime());
-        identityService.saveUser(user);
-        identityService.createMembership(id, StaffGroups.REVIEWERS);
-        return id;
+        return TestUsers.ensure(identityService, id, "Test", "Reviewer", id + "@reviewers.example", "pw-" + System.nanoTime(),
+                StaffGroups.REVIEWERS);
     }
 
     static String uniqueId(String prefix) {
