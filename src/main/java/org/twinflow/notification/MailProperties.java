@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staffDigestPeriod at most one digest of waiting tasks per staff member in this period
  * @param staffDigestCheck how often the digest job looks for staff members due a digest
  * @param staffDigestEnabled whether the digest job runs in the background (tests run it themselves)
+ * @param demoMailbox whether every delivered mail is also kept in memory and shown at {@code /demo/mailbox}
+ *        (the {@code demo} profile only; see {@link DemoMailbox})
  */
 @ConfigurationProperties("twinflow.mail")
 public record MailProperties(
@@ -21,5 +23,6 @@ public record MailProperties(
         @DefaultValue("http://localhost:8080") String portalUrl,
         @DefaultValue("PT4H") Duration staffDigestPeriod,
         @DefaultValue("PT5M") Duration staffDigestCheck,
-        @DefaultValue("true") boolean staffDigestEnabled) {
+        @DefaultValue("true") boolean staffDigestEnabled,
+        @DefaultValue("false") boolean demoMailbox) {
 }
