@@ -45,8 +45,8 @@ public class ProcessFixture {
 
     public static final ProcessTimingProperties TIMINGS = new ProcessTimingProperties(2, Duration.ofDays(5),
             Duration.ofDays(14), Duration.ofDays(3), Duration.ofDays(30), Duration.ofDays(21), Duration.ofDays(5),
-            Duration.ofDays(14), Duration.ofDays(60), Duration.ofDays(7), Period.ofMonths(6), Duration.ofDays(30),
-            Duration.ofDays(7));
+            Duration.ofDays(7), Duration.ofDays(14), Duration.ofDays(60), Duration.ofDays(14), Duration.ofDays(7),
+            Period.ofMonths(6), Duration.ofDays(30), Duration.ofDays(7), Duration.ofDays(14));
 
     public static final List<Map<String, Object>> REVIEWER_OPTIONS = List.of(
             Map.of("label", "Amara Okafor (amara)", "value", "amara"),
@@ -68,12 +68,13 @@ public class ProcessFixture {
         when(reviews.replacementOptions(anyLong())).thenReturn(REVIEWER_OPTIONS.subList(2, 3));
         when(reviews.assign(anyLong(), any(), anyString())).thenAnswer(call -> call.getArgument(1));
         when(reviews.aggregate(anyLong())).thenReturn(aggregatedScores());
-        Mocks.register("processDurations", new ProcessDurations(TIMINGS));
+        ProcessDurations durations = new ProcessDurations(TIMINGS);
+        Mocks.register("processDurations", durations);
         ProposalTestBeans.register(proposals);
         ScreeningTestBeans.register(screening, proposals);
-        ReviewTestBeans.register(reviews);
+        ReviewTestBeans.register(reviews, durations);
         ApprovalTestBeans.register(proposals);
-        FollowUpTestBeans.register(followUp);
+        FollowUpTestBeans.register(followUp, durations);
         NotificationTestBeans.register(notifications);
     }
 

@@ -3,6 +3,7 @@ package org.twinflow.followup;
 import static org.twinflow.system.JsonVariables.json;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,33 @@ public class FollowUpService {
         this.timeline = timeline;
         this.schedule = new ReportingSchedule(timings.reportingInterval(), timings.reportSubmissionWindow());
         this.clock = clock;
+    }
+
+    /** Records the signed agreement's deadline: when it is requested, requested again, or extended. */
+    @Transactional
+    public void recordAgreementDue(Long proposalId, Instant due) {
+        Proposal proposal = proposals.byId(proposalId);
+        proposal.agreementDueBy(due);
+        proposals.save(proposal);
+    }
+
+    /** The secretariat gives the applicant more time for an overdue signed agreement. */
+    @Transactional
+    public void extendAgreementDeadline(Long proposalId, Instant due, String officer) {
+        recordAgreementDue(proposalId, due);
+        timeline.forApplicant(proposalId, officer, TimelineEvent.AGREEMENT_DEADLINE_EXTENDED, null);
+    }
+
+    /** The secretariat cancels a partnership whose signed agreement did not come; the reason is shown to the applicant. */
+    @Transactional
+    public void recordCancellationForMissingAgreement(Long proposalId, String reason, String officer) {
+        timeline.forApplicant(proposalId, officer, TimelineEvent.STAFF_COMMENT, reason);
+    }
+
+    /** What the secretariat did about an overdue report (contacted the city, agreed a date); internal. */
+    @Transactional
+    public void recordOverdueReportFollowUp(Long proposalId, String note, String officer) {
+        timeline.internal(proposalId, officer, TimelineEvent.OVERDUE_REPORT_FOLLOWED_UP, note);
     }
 
     /** The applicant uploaded the signed partnership agreement; the secretariat verifies it next. */

@@ -23,7 +23,9 @@ import org.twinflow.followup.ReportStatus;
 import org.twinflow.proposal.Proposal;
 import org.twinflow.proposal.ProposalRepository;
 import org.twinflow.screening.Clarification;
+import org.twinflow.review.ReviewService;
 import org.twinflow.screening.ScreeningService;
+import org.twinflow.system.DisplayDates;
 import org.twinflow.system.ProcessTimingProperties;
 import org.twinflow.timeline.TimelineEvent;
 import org.twinflow.timeline.TimelineService;
@@ -47,8 +49,6 @@ public class NotificationService {
 
     static final String SECRETARIAT_GROUP = "secretariat";
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
-    private static final DateTimeFormatter DEADLINE = DateTimeFormatter
-            .ofPattern("d MMMM yyyy, HH:mm 'UTC'", NoticeMailRenderer.MAIL_LOCALE).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DUE_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", NoticeMailRenderer.MAIL_LOCALE);
 
     private final NotificationRepository outbox;
@@ -58,6 +58,7 @@ public class NotificationService {
     private final TimelineService timeline;
     private final ScreeningService screening;
     private final FollowUpService followUp;
+    private final ReviewService reviews;
     private final ProcessTimingProperties timings;
     private final NoticeMailRenderer renderer;
     private final MailDelivery delivery;
@@ -66,6 +67,7 @@ public class NotificationService {
 
     public NotificationService(NotificationRepository outbox, ProposalRepository proposals, CityRepository cities,
             IdentityService identityService, TimelineService timeline, ScreeningService screening, FollowUpService followUp,
+            ReviewService reviews,
             ProcessTimingProperties timings, NoticeMailRenderer renderer, MailDelivery delivery, MailProperties mailProperties,
             Clock clock) {
         this.outbox = outbox;
@@ -75,6 +77,7 @@ public class NotificationService {
         this.timeline = timeline;
         this.screening = screening;
         this.followUp = followUp;
+        this.reviews = reviews;
         this.timings = timings;
         this.renderer = renderer;
         this.delivery = delivery;
@@ -129,7 +132,7 @@ public class NotificationService {
             case CLARIFICATION_REQUESTED, CLARIFICATION_REMINDER -> {
                 Optional<Clarification> open = screening.openClarification(proposal.getId());
                 question = open.map(Clarification::getQuestion).orElse(null);
-                deadline = open.map(c -> DEADLINE.format(c.getDeadline())).orElse(null);
+                deadline = open.map(c -> DisplayDates.dateTime(c.getDeadline())).orElse(null);
             }
             case PROPOSAL_INELIGIBLE -> reasons = proposal.getEligibilityReasons().stream().map(r -> "mail.reason." + r).toList();
             case PROPOSAL_APPROVED, PROPOSAL_REJECTED, REVISION_REQUESTED -> {
@@ -138,21 +141,33 @@ public class NotificationService {
                 score = proposal.getScoreOverall() == null ? null : proposal.getScoreOverall().toPlainString();
                 if (notice == Notice.REVISION_REQUESTED) {
                     Instant decided = proposal.getDecidedAt() == null ? clock.instant() : proposal.getDecidedAt();
-                    deadline = DEADLINE.format(decided.plus(timings.revisionDeadline()));
+                    deadline = DisplayDates.dateTime(decided.plus(timings.revisionDeadline()));
                 }
             }
-            // The notice runs as the wait for the agreement / the review's reminder timer starts.
-            case AGREEMENT_DUE, AGREEMENT_REJECTED -> deadline = DEADLINE.format(clock.instant().plus(timings.agreementDeadline()));
-            case REVIEW_REMINDER -> deadline = DEADLINE.format(clock.instant().plus(timings.reviewReminderBefore()));
+            case AGREEMENT_DUE, AGREEMENT_REJECTED, AGREEMENT_REMINDER, AGREEMENT_EXTENDED -> deadline = agreementDue(proposal);
+            case REVIEW_REMINDER, REVIEW_EXTENDED -> deadline = reviews.dueDateOf(proposal.getId(), reviewerId)
+                    .map(DisplayDates::dateTime).orElse(null);
+            // For an overdue review: from when the secretariat may give it to someone else.
+            case REVIEW_OVERDUE -> deadline = reviews.dueDateOf(proposal.getId(), reviewerId)
+                    .map(due -> DisplayDates.dateTime(due.plus(timings.reviewEscalationAfter()))).orElse(null);
             case REPORT_DUE, REPORT_OVERDUE -> deadline = reportDue(proposal.getId(), ReportKind.PROGRESS);
+            case REPORT_ESCALATED -> {
+                String progress = reportDue(proposal.getId(), ReportKind.PROGRESS);
+                deadline = progress != null ? progress : reportDue(proposal.getId(), ReportKind.FINAL);
+            }
             case FINAL_REPORT_DUE -> deadline = reportDue(proposal.getId(), ReportKind.FINAL);
             default -> {
-                // receipt, withdrawal, cancellation, closure, report changes, review overdue: the body says it all
+                // receipt, withdrawal, cancellation, closure, report changes, escalations: the body says it all
             }
         }
         return new NoticeMail(notice, recipient.address(), recipient.name(), proposal.getReference(), proposal.getTitle(),
                 city.getName(), question, deadline, reasons, feedback, conditions, score, reviewerId,
                 linkFor(notice, proposal));
+    }
+
+    private String agreementDue(Proposal proposal) {
+        Instant due = proposal.getAgreementDueAt() != null ? proposal.getAgreementDueAt() : clock.instant().plus(timings.agreementDeadline());
+        return DisplayDates.dateTime(due);
     }
 
     /** The due date of the earliest open report of that kind whose period has ended (the one the notice is about). */

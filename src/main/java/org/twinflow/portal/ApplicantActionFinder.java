@@ -23,9 +23,9 @@ import org.twinflow.system.ProcessTimingProperties;
  * <ul>
  * <li>clarification: the open question's deadline;</li>
  * <li>revision: the decision's time plus {@code revision-deadline};</li>
- * <li>signed agreement: the time the proposal last started waiting for it (its last change to
- * AGREEMENT_PENDING, which is when the deadline timer starts, also after a rejected agreement),
- * else the decision's time, plus {@code agreement-deadline};</li>
+ * <li>signed agreement: the deadline recorded when it was (again) requested or extended, which the
+ * process's timers also use (for a proposal approved before deadlines were recorded: the decision's
+ * time plus {@code agreement-deadline});</li>
  * <li>report: the first report whose period has ended and that awaits submission (planned or sent
  * back), due on its due date, overdue after it.</li>
  * </ul>
@@ -61,12 +61,14 @@ class ApplicantActionFinder {
         Map<Long, ApplicantAction> actions = new LinkedHashMap<>();
         Map<Long, ProposalStatus> statuses = new HashMap<>();
         Map<Long, Instant> decided = new HashMap<>();
-        jdbc.query("SELECT p.id, p.status, p.decided_at FROM proposal p WHERE " + filter + " AND p.status IN "
+        Map<Long, Instant> agreementDue = new HashMap<>();
+        jdbc.query("SELECT p.id, p.status, p.decided_at, p.agreement_due_at FROM proposal p WHERE " + filter + " AND p.status IN "
                 + "('DRAFT', 'CLARIFICATION_REQUESTED', 'REVISION_REQUESTED', 'AGREEMENT_PENDING', 'IN_IMPLEMENTATION', 'FINAL_REPORTING')",
                 rs -> {
                     long id = rs.getLong("id");
                     statuses.put(id, ProposalStatus.valueOf(rs.getString("status")));
                     decided.put(id, instant(rs.getTimestamp("decided_at")));
+                    agreementDue.put(id, instant(rs.getTimestamp("agreement_due_at")));
                 }, key);
         if (statuses.isEmpty()) {
             return actions;
@@ -76,6 +78,8 @@ class ApplicantActionFinder {
                 case DRAFT -> actions.put(id, ApplicantAction.finishDraft());
                 case REVISION_REQUESTED -> actions.put(id, ApplicantAction.until(ApplicantAction.Kind.REVISE,
                         plus(decided.get(id), timings.revisionDeadline())));
+                case AGREEMENT_PENDING -> actions.put(id, ApplicantAction.until(ApplicantAction.Kind.UPLOAD_AGREEMENT,
+                        agreementDue.get(id) != null ? agreementDue.get(id) : plus(decided.get(id), timings.agreementDeadline())));
                 default -> { }
             }
         });
@@ -87,22 +91,6 @@ class ApplicantActionFinder {
                         actions.put(rs.getLong("proposal_id"),
                                 ApplicantAction.until(ApplicantAction.Kind.ANSWER_CLARIFICATION, instant(rs.getTimestamp("deadline"))));
                     }, key);
-        }
-        if (statuses.containsValue(ProposalStatus.AGREEMENT_PENDING)) {
-            Map<Long, Instant> waitingSince = new HashMap<>();
-            jdbc.query("SELECT t.proposal_id, t.occurred_at, t.detail FROM timeline_entry t JOIN proposal p ON p.id = t.proposal_id WHERE "
-                    + filter + " AND p.status = 'AGREEMENT_PENDING' AND t.event = 'STATUS_CHANGED' ORDER BY t.occurred_at, t.id",
-                    rs -> {
-                        if (ProposalStatus.AGREEMENT_PENDING.name().equals(rs.getString("detail"))) {
-                            waitingSince.put(rs.getLong("proposal_id"), instant(rs.getTimestamp("occurred_at")));
-                        }
-                    }, key);
-            statuses.forEach((id, status) -> {
-                if (status == ProposalStatus.AGREEMENT_PENDING) {
-                    Instant since = waitingSince.getOrDefault(id, decided.get(id));
-                    actions.put(id, ApplicantAction.until(ApplicantAction.Kind.UPLOAD_AGREEMENT, plus(since, timings.agreementDeadline())));
-                }
-            });
         }
         if (statuses.containsValue(ProposalStatus.IN_IMPLEMENTATION) || statuses.containsValue(ProposalStatus.FINAL_REPORTING)) {
             LocalDate today = LocalDate.now(clock);

@@ -53,6 +53,7 @@ public class Proposal {
     private BigDecimal scoreSpread;
     private String agreementFileName;
     private Instant agreementUploadedAt;
+    private Instant agreementDueAt;
     private Instant agreementVerifiedAt;
     private Integer evaluationRating;
     private String evaluationSummary;
@@ -192,6 +193,10 @@ public class Proposal {
         this.updatedAt = now;
     }
 
+    public void agreementDueBy(Instant due) {
+        this.agreementDueAt = due;
+    }
+
     public void recordAgreementUpload(String fileName, Instant now) {
         this.agreementFileName = fileName;
         this.agreementUploadedAt = now;
@@ -244,6 +249,7 @@ public class Proposal {
     public BigDecimal getScoreSpread() { return scoreSpread; }
     public String getAgreementFileName() { return agreementFileName; }
     public Instant getAgreementUploadedAt() { return agreementUploadedAt; }
+    public Instant getAgreementDueAt() { return agreementDueAt; }
     public Instant getAgreementVerifiedAt() { return agreementVerifiedAt; }
     public Integer getEvaluationRating() { return evaluationRating; }
     public String getEvaluationSummary() { return evaluationSummary; }

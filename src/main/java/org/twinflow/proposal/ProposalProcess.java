@@ -67,6 +67,15 @@ public final class ProposalProcess {
         public static final String REVIEW_COMMENT = "reviewComment";
         public static final String RECOMMENDATION = "recommendation";
         public static final String REVIEW_SCORES = "reviewScores";
+        /** The review's deadline (a Date, local to the reviewer's branch): the task's due date and its timers. */
+        public static final String REVIEW_DUE_AT = "reviewDueAt";
+        /** The deadline as text for the overdue-review form. */
+        public static final String REVIEW_DUE_DATE = "reviewDueDate";
+        public static final String OVERDUE_REVIEW_ACTION = "overdueReviewAction";
+        public static final String EXTENSION_DAYS = "extensionDays";
+        public static final String NEW_REVIEWER = "newReviewer";
+        /** The reviewer an overdue review was taken from, told so by mail. */
+        public static final String FORMER_REVIEWER = "formerReviewer";
 
         public static final String DECISION = "decision";
         public static final String DECISION_CONDITIONS = "decisionConditions";
@@ -75,6 +84,12 @@ public final class ProposalProcess {
         public static final String AGREEMENT = "agreement";
         public static final String AGREEMENT_VERIFICATION = "agreementVerification";
         public static final String AGREEMENT_NOTE = "agreementNote";
+        /** The signed agreement's deadline (a Date): the wait's timers. */
+        public static final String AGREEMENT_DUE_AT = "agreementDueAt";
+        public static final String AGREEMENT_DUE_DATE = "agreementDueDate";
+        public static final String OVERDUE_AGREEMENT_ACTION = "overdueAgreementAction";
+        public static final String CANCELLATION_REASON = "cancellationReason";
+        public static final String OVERDUE_REPORT_NOTE = "overdueReportNote";
         public static final String PROGRESS_REPORT_IDS = "progressReportIds";
         public static final String FINAL_REPORT_ID = "finalReportId";
         public static final String REPORT_ID = "reportId";
@@ -110,8 +125,10 @@ public final class ProposalProcess {
         public static final String TASK_SCORE_PROPOSAL = "Task_ScoreProposal";
         public static final String BOUNDARY_REVIEW_REMINDER_DUE = "BoundaryEvent_ReviewReminderDue";
         public static final String BOUNDARY_REVIEW_OVERDUE = "BoundaryEvent_ReviewOverdue";
+        public static final String BOUNDARY_REVIEW_ESCALATION_DUE = "BoundaryEvent_ReviewEscalationDue";
         public static final String TASK_REMIND_REVIEWER = "Task_RemindReviewer";
         public static final String TASK_ESCALATE_OVERDUE_REVIEW = "Task_EscalateOverdueReview";
+        public static final String TASK_HANDLE_OVERDUE_REVIEW = "Task_HandleOverdueReview";
         public static final String TASK_AGGREGATE_SCORES = "Task_AggregateScores";
         public static final String TASK_DECIDE_ON_PROPOSAL = "Task_DecideOnProposal";
         public static final String TASK_AWAIT_REVISION = "Task_AwaitRevision";
@@ -121,6 +138,9 @@ public final class ProposalProcess {
         public static final String END_PARTNERSHIP_CANCELLED = "EndEvent_PartnershipCancelled";
 
         public static final String TASK_AWAIT_SIGNED_AGREEMENT = "Task_AwaitSignedAgreement";
+        public static final String BOUNDARY_AGREEMENT_REMINDER_DUE = "BoundaryEvent_AgreementReminderDue";
+        public static final String BOUNDARY_AGREEMENT_DEADLINE_PASSED = "BoundaryEvent_AgreementDeadlinePassed";
+        public static final String TASK_HANDLE_OVERDUE_AGREEMENT = "Task_HandleOverdueAgreement";
         public static final String TASK_VERIFY_AGREEMENT = "Task_VerifyAgreement";
         public static final String END_AGREEMENT_NOT_SIGNED = "EndEvent_AgreementNotSigned";
         public static final String SUBPROCESS_PROGRESS_REPORTING = "SubProcess_ProgressReporting";
@@ -128,6 +148,11 @@ public final class ProposalProcess {
         public static final String TASK_AWAIT_PROGRESS_REPORT = "Task_AwaitProgressReport";
         public static final String BOUNDARY_PROGRESS_REPORT_OVERDUE = "BoundaryEvent_ProgressReportOverdue";
         public static final String TASK_REMIND_PROGRESS_REPORT = "Task_RemindProgressReport";
+        public static final String BOUNDARY_PROGRESS_REPORT_ESCALATION_DUE = "BoundaryEvent_ProgressReportEscalationDue";
+        public static final String TASK_FOLLOW_UP_OVERDUE_PROGRESS_REPORT = "Task_FollowUpOverdueProgressReport";
+        public static final String BOUNDARY_FINAL_REPORT_OVERDUE = "BoundaryEvent_FinalReportOverdue";
+        public static final String BOUNDARY_FINAL_REPORT_ESCALATION_DUE = "BoundaryEvent_FinalReportEscalationDue";
+        public static final String TASK_FOLLOW_UP_OVERDUE_FINAL_REPORT = "Task_FollowUpOverdueFinalReport";
         public static final String TASK_REVIEW_PROGRESS_REPORT = "Task_ReviewProgressReport";
         public static final String EVENT_PROJECT_ENDED = "Event_ProjectEnded";
         public static final String TASK_AWAIT_FINAL_REPORT = "Task_AwaitFinalReport";

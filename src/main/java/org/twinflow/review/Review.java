@@ -24,6 +24,7 @@ public class Review {
     private Recommendation recommendation;
     private Instant assignedAt;
     private Instant submittedAt;
+    private Instant dueAt;
     @Version
     private Integer version;
 
@@ -62,6 +63,22 @@ public class Review {
         this.status = ReviewStatus.SUBMITTED;
     }
 
+    void dueBy(Instant due) {
+        requireOpen();
+        this.dueAt = due;
+    }
+
+    void withdraw() {
+        requireOpen();
+        this.status = ReviewStatus.WITHDRAWN;
+    }
+
+    private void requireOpen() {
+        if (status != ReviewStatus.ASSIGNED) {
+            throw new IllegalStateException("Review " + id + " is " + status + ", no longer open");
+        }
+    }
+
     Scores scores() {
         return new Scores(scoreRelevance, scoreSdgContribution, scoreFeasibility, scorePartnershipQuality, scoreSustainability);
     }
@@ -81,4 +98,5 @@ public class Review {
     public Recommendation getRecommendation() { return recommendation; }
     public Instant getAssignedAt() { return assignedAt; }
     public Instant getSubmittedAt() { return submittedAt; }
+    public Instant getDueAt() { return dueAt; }
 }

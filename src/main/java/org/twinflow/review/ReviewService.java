@@ -3,11 +3,14 @@ package org.twinflow.review;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 
@@ -45,7 +48,7 @@ public class ReviewService {
         return directory.reviewers().stream().map(ReviewerDirectory::option).toList();
     }
 
-    /** Reviewers who could replace one with a conflict: not yet assigned to this proposal. */
+    /** Reviewers who could replace one with a conflict or an overdue review: not yet assigned to this proposal. */
     public List<Map<String, Object>> replacementOptions(Long proposalId) {
         Set<String> taken = assignedReviewers(proposalId);
         return directory.reviewers().stream().filter(u -> !taken.contains(u.getId())).map(ReviewerDirectory::option).toList();
@@ -93,14 +96,49 @@ public class ReviewService {
     /** Replaces a reviewer who declared a conflict; the replacement starts with their own declaration. */
     @Transactional
     public void replace(Long proposalId, String conflictedReviewerId, String replacementId, String officer) {
-        if (!directory.isReviewer(replacementId)) {
-            throw new IllegalArgumentException(replacementId + " is not a member of the reviewers group");
-        }
-        if (assignedReviewers(proposalId).contains(replacementId)) {
-            throw new IllegalArgumentException(replacementId + " is already a reviewer of this proposal");
-        }
+        checkCanJoin(proposalId, replacementId);
         reviews.save(new Review(proposalId, replacementId, clock.instant()));
         timeline.internal(proposalId, officer, TimelineEvent.REVIEWER_REPLACED, conflictedReviewerId + " → " + replacementId);
+    }
+
+    /** Records when the reviewer's scoring is due (scoring started, or the secretariat gave more time). */
+    @Transactional
+    public void recordDueDate(Long proposalId, String reviewerId, Instant due) {
+        Review review = openReviewOf(proposalId, reviewerId);
+        review.dueBy(due);
+        reviews.save(review);
+    }
+
+    /** The secretariat gives a reviewer with an overdue review more time. */
+    @Transactional
+    public void extend(Long proposalId, String reviewerId, Instant due, String officer) {
+        recordDueDate(proposalId, reviewerId, due);
+        timeline.internal(proposalId, officer, TimelineEvent.REVIEW_DEADLINE_EXTENDED, reviewerId + " → " + due);
+    }
+
+    /**
+     * The secretariat takes an overdue review from its reviewer and gives it to another, who starts with
+     * their own conflict declaration.
+     *
+     * @throws IllegalArgumentException the new reviewer is not in the reviewers group or already reviews this proposal
+     */
+    @Transactional
+    public void reassign(Long proposalId, String overdueReviewerId, String newReviewerId, String officer) {
+        checkCanJoin(proposalId, newReviewerId);
+        Review overdue = openReviewOf(proposalId, overdueReviewerId);
+        overdue.withdraw();
+        reviews.save(overdue);
+        reviews.save(new Review(proposalId, newReviewerId, clock.instant()));
+        timeline.internal(proposalId, officer, TimelineEvent.REVIEW_REASSIGNED, overdueReviewerId + " → " + newReviewerId);
+    }
+
+    /** When the reviewer's open review is due, if scoring has started. */
+    public Optional<Instant> dueDateOf(Long proposalId, String reviewerId) {
+        return reviewsOf(proposalId).stream()
+                .filter(r -> r.getReviewerId().equals(reviewerId) && r.getStatus() == ReviewStatus.ASSIGNED)
+                .map(Review::getDueAt)
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     @Transactional
@@ -148,6 +186,15 @@ public class ReviewService {
         Set<String> ids = new LinkedHashSet<>();
         reviewsOf(proposalId).forEach(r -> ids.add(r.getReviewerId()));
         return ids;
+    }
+
+    private void checkCanJoin(Long proposalId, String reviewerId) {
+        if (!directory.isReviewer(reviewerId)) {
+            throw new IllegalArgumentException(reviewerId + " is not a member of the reviewers group");
+        }
+        if (assignedReviewers(proposalId).contains(reviewerId)) {
+            throw new IllegalArgumentException(reviewerId + " is already a reviewer of this proposal");
+        }
     }
 
     private Review openReviewOf(Long proposalId, String reviewerId) {

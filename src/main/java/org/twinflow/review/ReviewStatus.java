@@ -5,5 +5,7 @@ public enum ReviewStatus {
     ASSIGNED,
     /** The reviewer declared a conflict of interest and does not score; a replacement is assigned. */
     CONFLICT_DECLARED,
-    SUBMITTED
+    SUBMITTED,
+    /** The review was overdue and the secretariat gave it to another reviewer. */
+    WITHDRAWN
 }

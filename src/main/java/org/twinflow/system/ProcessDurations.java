@@ -1,6 +1,7 @@
 package org.twinflow.system;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -31,16 +32,29 @@ public class ProcessDurations {
         return timings.revisionDeadline().toString();
     }
 
-    public String getReviewDeadline() {
-        return timings.reviewDeadline().toString();
+    /** A review's deadline when scoring starts: the configured review period from now. */
+    public Date reviewDueFromNow() {
+        return dueIn(timings.reviewDeadline());
     }
 
-    public String getReviewReminder() {
-        return timings.reviewDeadline().minus(timings.reviewReminderBefore()).toString();
+    /** When to remind a reviewer of a review due on {@code due}. */
+    public Date reviewReminderAt(Date due) {
+        return reminderBefore(due, timings.reviewReminderBefore());
     }
 
-    public String getAgreementDeadline() {
-        return timings.agreementDeadline().toString();
+    /** When an overdue review goes to the secretariat. */
+    public Date reviewEscalationAt(Date due) {
+        return Date.from(due.toInstant().plus(timings.reviewEscalationAfter()));
+    }
+
+    /** The signed agreement's deadline when it is requested (again): the configured period from now. */
+    public Date agreementDueFromNow() {
+        return dueIn(timings.agreementDeadline());
+    }
+
+    /** When to remind an applicant of an agreement due on {@code due}. */
+    public Date agreementReminderAt(Date due) {
+        return reminderBefore(due, timings.agreementReminderBefore());
     }
 
     public String getReportSubmissionWindow() {
@@ -56,16 +70,17 @@ public class ProcessDurations {
         return due.after(now) ? due : dueIn(timings.reportReminderInterval());
     }
 
+    /** When an overdue report goes to the secretariat: the escalation period after the overdue reminder. */
+    public Date reportEscalationAt(Date due) {
+        return Date.from(reportReminderAt(due).toInstant().plus(timings.reportEscalationAfter()));
+    }
+
     public int getMinReviewers() {
         return timings.minReviewers();
     }
 
     public Date screeningDue() {
         return dueIn(timings.screeningDue());
-    }
-
-    public Date reviewDue() {
-        return dueIn(timings.reviewDeadline());
     }
 
     public Date decisionDue() {
@@ -78,6 +93,19 @@ public class ProcessDurations {
 
     public Duration clarificationDeadlineDuration() {
         return timings.clarificationDeadline();
+    }
+
+    /**
+     * {@code before} ahead of the deadline; when that moment has passed already (a deadline extended by
+     * fewer days than {@code before}), halfway between now and the deadline.
+     */
+    private static Date reminderBefore(Date due, Duration before) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant reminder = due.toInstant().minus(before);
+        if (reminder.isAfter(now)) {
+            return Date.from(reminder);
+        }
+        return Date.from(now.plus(Duration.between(now, due.toInstant()).dividedBy(2)));
     }
 
     private static Date dueIn(Duration duration) {

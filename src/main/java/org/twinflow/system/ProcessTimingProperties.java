@@ -23,12 +23,15 @@ public record ProcessTimingProperties(
         @NotNull Duration revisionDeadline,
         @NotNull Duration reviewDeadline,
         @NotNull Duration reviewReminderBefore,
+        @NotNull Duration reviewEscalationAfter,
         @NotNull Duration decisionDue,
         @NotNull Duration agreementDeadline,
+        @NotNull Duration agreementReminderBefore,
         @NotNull Duration staffTaskDue,
         @NotNull Period reportingInterval,
         @NotNull Duration reportSubmissionWindow,
-        @NotNull Duration reportReminderInterval) {
+        @NotNull Duration reportReminderInterval,
+        @NotNull Duration reportEscalationAfter) {
 
     public ProcessTimingProperties {
         if (!clarificationReminderBefore.minus(clarificationDeadline).isNegative()) {
@@ -38,6 +41,10 @@ public record ProcessTimingProperties(
         if (!reviewReminderBefore.minus(reviewDeadline).isNegative()) {
             throw new IllegalArgumentException("twinflow.process.review-reminder-before (" + reviewReminderBefore
                     + ") must be shorter than twinflow.process.review-deadline (" + reviewDeadline + ")");
+        }
+        if (!agreementReminderBefore.minus(agreementDeadline).isNegative()) {
+            throw new IllegalArgumentException("twinflow.process.agreement-reminder-before (" + agreementReminderBefore
+                    + ") must be shorter than twinflow.process.agreement-deadline (" + agreementDeadline + ")");
         }
         if (reportingInterval.isZero() || reportingInterval.isNegative()) {
             throw new IllegalArgumentException("twinflow.process.reporting-interval must be positive");

@@ -468,6 +468,98 @@ class TasklistFormsBrowserIT {
         assertThat(cities.findById(city.getId()).orElseThrow().getVerificationStatus()).isEqualTo(VerificationStatus.REJECTED);
     }
 
+    @Test
+    @Order(11)
+    void shouldCompleteHandleOverdueReviewInTasklist() throws Exception {
+        // given a review by reviewer B escalated to the secretariat a week after its deadline
+        Proposal proposal = submittedProposal("Overdue review form");
+        screenViaApi(proposal);
+        assignViaApi(proposal, STAFF, REVIEWER_B);
+        taskService.complete(task(proposal.getReference(), TASK_DECLARE_CONFLICT_OF_INTEREST, REVIEWER_B).getId(),
+                Map.of(CONFLICT_OF_INTEREST, "none"));
+        String instance = task(proposal.getReference(), TASK_SCORE_PROPOSAL, REVIEWER_B).getProcessInstanceId();
+        managementService.createJobQuery().processInstanceId(instance).timers().activityId(BOUNDARY_REVIEW_ESCALATION_DUE).list()
+                .stream().filter(job -> REVIEWER_B.equals(runtimeService.getVariable(job.getExecutionId(), REVIEWER)))
+                .forEach(job -> managementService.executeJob(job.getId()));
+        Jobs.runAsync(managementService);
+        Task task = task(proposal.getReference(), TASK_HANDLE_OVERDUE_REVIEW, null);
+
+        // when the officer opens the task and completes it empty first
+        openAndClaim(task, "handle-overdue-review", proposal.getReference(), proposal.getTitle(), REVIEWER_B);
+        completeEmptyAndExpectRequired(task, "handle-overdue-review");
+
+        // and then gives the review to reviewer C, which needs the new reviewer
+        chooseOption("Give the review to another reviewer");
+        clickComplete();
+        wait.until(d -> formText().contains(REQUIRED));
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
+        select("New reviewer", "(" + REVIEWER_C + ")");
+        complete(task, "handle-overdue-review");
+
+        // then reviewer C declares next in the same process instance, and B's review is withdrawn
+        Jobs.runAsync(managementService);
+        assertHistoric(instance, OVERDUE_REVIEW_ACTION, String.class, "reassign");
+        assertHistoric(instance, NEW_REVIEWER, String.class, REVIEWER_C);
+        assertThat(task(proposal.getReference(), TASK_DECLARE_CONFLICT_OF_INTEREST, REVIEWER_C).getProcessInstanceId()).isEqualTo(instance);
+        assertThat(reviewOf(proposal, REVIEWER_B).getStatus()).isEqualTo(ReviewStatus.WITHDRAWN);
+    }
+
+    @Test
+    @Order(12)
+    void shouldCompleteHandleOverdueAgreementInTasklist() throws Exception {
+        // given an approved partnership whose signed agreement did not arrive by its deadline
+        Proposal proposal = submittedProposal("Overdue agreement form");
+        Map<String, Object> variables = followUpVariables(proposal);
+        variables.put(AGREEMENT_DUE_AT, Date.from(clock.instant().minus(Duration.ofDays(1))));
+        ProcessInstance followUpInstance = startFollowUpBefore(proposal, TASK_HANDLE_OVERDUE_AGREEMENT, variables);
+        Task task = task(followUpInstance, TASK_HANDLE_OVERDUE_AGREEMENT);
+
+        // when the officer opens the task and completes it empty first
+        openAndClaim(task, "handle-overdue-agreement", proposal.getReference(), proposal.getTitle(), "Signed agreement overdue");
+        completeEmptyAndExpectRequired(task, "handle-overdue-agreement");
+
+        // and then gives the applicant 21 more days, which needs the number of days
+        chooseOption("Give the applicant more time");
+        clickComplete();
+        wait.until(d -> formText().contains(REQUIRED));
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
+        type("Extra days for the applicant", "21");
+        complete(task, "handle-overdue-agreement");
+
+        // then the process waits for the agreement again, until the new deadline, with an Integer number of days
+        Jobs.runAsync(managementService);
+        assertHistoric(followUpInstance.getId(), OVERDUE_AGREEMENT_ACTION, String.class, "extend");
+        assertHistoric(followUpInstance.getId(), EXTENSION_DAYS, Integer.class, 21);
+        assertThat(runtimeService.getActiveActivityIds(followUpInstance.getId())).containsExactly(TASK_AWAIT_SIGNED_AGREEMENT);
+        assertThat(Duration.between(clock.instant(), proposals.byReference(proposal.getReference()).getAgreementDueAt()))
+                .isBetween(Duration.ofDays(21).minusMinutes(5), Duration.ofDays(21));
+    }
+
+    @Test
+    @Order(13)
+    void shouldCompleteFollowUpOverdueReportInTasklist() throws Exception {
+        // given a partnership whose final report is long overdue
+        Proposal proposal = submittedProposal("Overdue report form");
+        Map<String, Object> variables = followUpVariables(proposal);
+        variables.put(REPORT, json(Map.of("kind", "FINAL", "periodNumber", 1, "dueDate", "2028-10-01")));
+        ProcessInstance followUpInstance = startFollowUpBefore(proposal, TASK_FOLLOW_UP_OVERDUE_FINAL_REPORT, variables);
+        Task task = task(followUpInstance, TASK_FOLLOW_UP_OVERDUE_FINAL_REPORT);
+
+        // when the officer opens the task and completes it empty first
+        openAndClaim(task, "follow-up-overdue-report", proposal.getReference(), proposal.getTitle(), "2028-10-01");
+        completeEmptyAndExpectRequired(task, "follow-up-overdue-report");
+
+        // and then records what was agreed with the city
+        type("What was agreed with the city", "Phoned the international office: the report comes by 15 November.");
+        complete(task, "follow-up-overdue-report");
+
+        // then the note is kept, as a String, on the proposal's internal timeline
+        assertHistoric(followUpInstance.getId(), OVERDUE_REPORT_NOTE, String.class,
+                "Phoned the international office: the report comes by 15 November.");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM timeline_entry WHERE proposal_id = ? AND event = 'OVERDUE_REPORT_FOLLOWED_UP'",
+                Integer.class, proposal.getId())).isOne();
+    }
+
     // --- fixtures through the services and the engine ------------------------------------------------
 
     private void createUser(String id, String first, String last, String... groups) {

@@ -1,11 +1,13 @@
 package org.twinflow.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
@@ -16,6 +18,7 @@ import static org.mockito.Mockito.when;
 import static org.twinflow.proposal.ProposalProcess.Elements.*;
 import static org.twinflow.proposal.ProposalProcess.Vars.*;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,6 +40,7 @@ import org.twinflow.ProcessFixture;
 import org.twinflow.notification.Notice;
 import org.twinflow.proposal.ProposalProcess;
 import org.twinflow.proposal.ProposalStatus;
+import org.twinflow.system.DisplayDates;
 
 /**
  * The follow-up of an approved partnership ({@code partnership-follow-up}, called from
@@ -149,20 +153,108 @@ class PartnershipFollowUpProcessTest {
     }
 
     @Test
-    void shouldCancelThePartnershipWhenTheAgreementIsNotUploadedInTime() {
-        // given an approved proposal waiting for the signed agreement
+    void shouldRemindThenLetTheSecretariatCancelWhenTheAgreementIsNotUploadedInTime() {
+        // given an approved proposal waiting for the signed agreement, due in 60 days
+        Instant requested = ClockUtil.getCurrentTime().toInstant();
         ProcessInstance proposal = startAtApproval();
         ProcessInstance followUp = calledProcessInstance(proposal, ProposalProcess.FOLLOW_UP_PROCESS_KEY);
+        verify(fixture.followUp).recordAgreementDue(PROPOSAL, requested.plus(Duration.ofDays(60)));
 
-        // when the agreement deadline (60 days) passes
-        fixture.fireTimerAt("BoundaryEvent_AgreementDeadlinePassed", ClockUtil.getCurrentTime().toInstant().plusSeconds(60L * 86400 + 60));
+        // when the reminder time comes (14 days before), then the deadline
+        fixture.fireTimerAt(BOUNDARY_AGREEMENT_REMINDER_DUE, requested.plus(Duration.ofDays(46)).plusSeconds(1));
+        verify(fixture.notifications).send(PROPOSAL, Notice.AGREEMENT_REMINDER, null);
+        fixture.fireTimerAt(BOUNDARY_AGREEMENT_DEADLINE_PASSED, requested.plus(Duration.ofDays(60)).plusSeconds(1));
+
+        // then the secretariat is told and decides; nothing is cancelled yet
+        verify(fixture.notifications).send(PROPOSAL, Notice.AGREEMENT_OVERDUE, null);
+        assertThat(task(followUp)).hasDefinitionKey(TASK_HANDLE_OVERDUE_AGREEMENT).hasCandidateGroup("secretariat");
+        verify(fixture.proposals, never()).moveTo(PROPOSAL, ProposalStatus.CANCELLED);
+
+        // when it cancels the partnership with a reason
+        complete(task(followUp), withVariables(OVERDUE_AGREEMENT_ACTION, "cancel", CANCELLATION_REASON, "No reply to three reminders."));
+        fixture.runAsyncJobs();
 
         // then the partnership is cancelled, no reporting is planned, and the proposal process ends cancelled
+        verify(fixture.followUp).recordCancellationForMissingAgreement(eq(PROPOSAL), eq("No reply to three reminders."), anyString());
         assertThat(followUp).hasPassed(END_AGREEMENT_NOT_SIGNED).isEnded();
         assertThat(proposal).hasPassed(END_PARTNERSHIP_CANCELLED).isEnded();
         verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.CANCELLED);
         verify(fixture.notifications).send(PROPOSAL, Notice.PARTNERSHIP_CANCELLED, null);
         verify(fixture.followUp, never()).planReporting(PROPOSAL);
+    }
+
+    @Test
+    void shouldGiveTheApplicantMoreTimeForAnOverdueAgreement() {
+        // given the agreement deadline has passed
+        Instant requested = ClockUtil.getCurrentTime().toInstant();
+        ProcessInstance followUp = calledProcessInstance(startAtApproval(), ProposalProcess.FOLLOW_UP_PROCESS_KEY);
+        fixture.fireTimerAt(BOUNDARY_AGREEMENT_DEADLINE_PASSED, requested.plus(Duration.ofDays(60)).plusSeconds(1));
+        assertThat(variablesOf(task(followUp))).containsEntry(AGREEMENT_DUE_DATE, DisplayDates.dateTime(requested.plus(Duration.ofDays(60))));
+
+        // when the secretariat gives 14 more days
+        Instant decided = ClockUtil.getCurrentTime().toInstant();
+        complete(task(followUp), withVariables(OVERDUE_AGREEMENT_ACTION, "extend", EXTENSION_DAYS, 14));
+        fixture.runAsyncJobs();
+
+        // then the applicant is told, and the process waits again with the new deadline (reminder halfway, as 14 days is short)
+        Instant newDue = decided.plus(Duration.ofDays(14));
+        verify(fixture.followUp).extendAgreementDeadline(eq(PROPOSAL), eq(newDue), anyString());
+        verify(fixture.notifications).send(PROPOSAL, Notice.AGREEMENT_EXTENDED, null);
+        assertThat(followUp).isWaitingAt(TASK_AWAIT_SIGNED_AGREEMENT);
+        fixture.fireTimerAt(BOUNDARY_AGREEMENT_REMINDER_DUE, decided.plus(Duration.ofDays(7)).plusSeconds(1));
+        assertThat(timerDue(BOUNDARY_AGREEMENT_DEADLINE_PASSED)).isEqualTo(Date.from(newDue));
+
+        // and an agreement that arrives now is verified as usual
+        uploadAgreement();
+        assertThat(task(followUp)).hasDefinitionKey(TASK_VERIFY_AGREEMENT);
+        verify(fixture.proposals, never()).moveTo(PROPOSAL, ProposalStatus.CANCELLED);
+    }
+
+    @Test
+    void shouldEscalateAnOverdueReportAndEndTheFollowUpTaskWhenTheReportIsAccepted() {
+        // given the first progress report is overdue and the applicant was reminded
+        ProcessInstance followUp = calledProcessInstance(startAtApproval(), ProposalProcess.FOLLOW_UP_PROCESS_KEY);
+        uploadAgreement();
+        complete(task(followUp), withVariables(AGREEMENT_VERIFICATION, "verified"));
+        fixture.fireTimerAt(EVENT_REPORTING_PERIOD_ENDED, instant(FIRST.getPeriodEnd()).plusSeconds(60));
+        fixture.fireTimerAt(BOUNDARY_PROGRESS_REPORT_OVERDUE, instant(FIRST.getDueDate()).plusSeconds(60));
+
+        // when two more weeks pass without the report
+        fixture.fireTimerAt(BOUNDARY_PROGRESS_REPORT_ESCALATION_DUE, instant(FIRST.getDueDate()).plus(Duration.ofDays(14)).plusSeconds(60));
+
+        // then the secretariat is told and gets a task to follow up with the city; a note is required
+        verify(fixture.notifications).send(PROPOSAL, Notice.REPORT_ESCALATED, null);
+        var followUpTask = task(followUp);
+        assertThat(followUpTask).hasDefinitionKey(TASK_FOLLOW_UP_OVERDUE_PROGRESS_REPORT).hasCandidateGroup("secretariat");
+        assertThatThrownBy(() -> complete(followUpTask, withVariables(OVERDUE_REPORT_NOTE, " ")))
+                .hasMessageContaining("overdueReportNote is required");
+
+        // when the report arrives and is accepted before anybody completed that task
+        submitReport();
+        var review = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService().createTaskQuery()
+                .processInstanceId(followUp.getId()).taskDefinitionKey(TASK_REVIEW_PROGRESS_REPORT).singleResult();
+        complete(review, withVariables(REPORT_REVIEW, "accept"));
+
+        // then the follow-up task is gone with the period, and the next period has begun
+        assertThat(followUp).isWaitingAt(EVENT_REPORTING_PERIOD_ENDED);
+        assertThat(task(followUp)).isNull();
+        verify(fixture.followUp, never()).recordOverdueReportFollowUp(any(), any(), any());
+    }
+
+    @Test
+    void shouldRecordWhatTheSecretariatAgreedAboutAnOverdueFinalReport() {
+        // given the final report is long overdue
+        ProcessInstance followUp = runToFinalReport();
+        fixture.fireTimerAt(BOUNDARY_FINAL_REPORT_OVERDUE, instant(FINAL.getDueDate()).plusSeconds(60));
+        fixture.fireTimerAt(BOUNDARY_FINAL_REPORT_ESCALATION_DUE, instant(FINAL.getDueDate()).plus(Duration.ofDays(14)).plusSeconds(60));
+
+        // when the secretariat records what it agreed with the city
+        assertThat(task(followUp)).hasDefinitionKey(TASK_FOLLOW_UP_OVERDUE_FINAL_REPORT);
+        complete(task(followUp), withVariables(OVERDUE_REPORT_NOTE, "Called the mayor's office: report by 15 November."));
+
+        // then it is recorded and the process still waits for the report
+        verify(fixture.followUp).recordOverdueReportFollowUp(eq(PROPOSAL), eq("Called the mayor's office: report by 15 November."), anyString());
+        assertThat(followUp).isWaitingAt(TASK_AWAIT_FINAL_REPORT);
     }
 
     private ProcessInstance startAtApproval() {
@@ -177,6 +269,29 @@ class PartnershipFollowUpProcessTest {
         verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_APPROVED, null);
         verify(fixture.notifications).send(PROPOSAL, Notice.AGREEMENT_DUE, null);
         return instance;
+    }
+
+    private ProcessInstance runToFinalReport() {
+        ProcessInstance followUp = calledProcessInstance(startAtApproval(), ProposalProcess.FOLLOW_UP_PROCESS_KEY);
+        uploadAgreement();
+        complete(task(followUp), withVariables(AGREEMENT_VERIFICATION, "verified"));
+        for (Report report : List.of(FIRST, SECOND)) {
+            fixture.fireTimerAt(EVENT_REPORTING_PERIOD_ENDED, instant(report.getPeriodEnd()).plusSeconds(60));
+            submitReport();
+            complete(task(followUp), withVariables(REPORT_REVIEW, "accept"));
+        }
+        fixture.fireTimerAt(EVENT_PROJECT_ENDED, instant(END).plusSeconds(60));
+        assertThat(followUp).isWaitingAt(TASK_AWAIT_FINAL_REPORT);
+        return followUp;
+    }
+
+    private static Date timerDue(String activityId) {
+        return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService().createJobQuery().timers()
+                .activityId(activityId).singleResult().getDuedate();
+    }
+
+    private static Map<String, Object> variablesOf(org.camunda.bpm.engine.task.Task task) {
+        return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService().getVariables(task.getId());
     }
 
     private void uploadAgreement() {

@@ -42,6 +42,7 @@ import org.twinflow.city.CityRepository;
 import org.twinflow.proposal.Proposal;
 import org.twinflow.proposal.ProposalService;
 import org.twinflow.proposal.ProposalStatus;
+import org.twinflow.system.DisplayDates;
 import org.twinflow.system.StaffGroups;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -196,6 +197,60 @@ class MailNotificationIT {
     }
 
     @Test
+    void shouldTellTheReviewerThenTheSecretariatAboutAnOverdueReviewAndBothReviewersAboutItsOutcome() throws Exception {
+        // given two reviewers who declared no conflict, a third one free, and a secretariat officer
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String amara = createUser("amara" + suffix, StaffGroups.REVIEWERS, "Amara", "Okafor");
+        String bao = createUser("bao" + suffix, StaffGroups.REVIEWERS, "Bao", "Nguyen");
+        String chen = createUser("chen" + suffix, StaffGroups.REVIEWERS, "Chen", "Wei");
+        String officer = createUser("sofia" + suffix, StaffGroups.SECRETARIAT, "Sofia", "Santos");
+        Proposal proposal = submit();
+        complete(proposal, TASK_SCREEN_PROPOSAL, Map.of(SCREENING_OUTCOME, "complete"));
+        complete(proposal, TASK_ASSIGN_REVIEWERS, Map.of(REVIEWERS, List.of(amara, bao)));
+        completeAs(proposal, TASK_DECLARE_CONFLICT_OF_INTEREST, amara, Map.of(CONFLICT_OF_INTEREST, "none"));
+        completeAs(proposal, TASK_DECLARE_CONFLICT_OF_INTEREST, bao, Map.of(CONFLICT_OF_INTEREST, "none"));
+        Instant amaraDue = reviewDue(proposal, amara);
+        smtp.purgeEmailFromAllMailboxes();
+
+        // when Amara's deadline passes: she is told, with the date from which the secretariat may reassign it (a week later)
+        fireReviewTimer(proposal, BOUNDARY_REVIEW_OVERDUE, amara);
+        MimeMessage overdue = singleMailTo(amara + "@twinflow.example");
+        assertThat(overdue.getSubject()).contains(proposal.getReference(), "Review overdue");
+        assertThat(text(overdue)).contains("Dear Amara Okafor,", "Deadline: " + DisplayDates.dateTime(amaraDue.plus(Duration.ofDays(7))));
+        assertThat(mailsTo(officer + "@twinflow.example")).isEmpty();
+
+        // when a week later it is still not done: the secretariat is told, naming the reviewer, and has a task
+        fireReviewTimer(proposal, BOUNDARY_REVIEW_ESCALATION_DUE, amara);
+        MimeMessage escalated = singleMailTo(officer + "@twinflow.example");
+        assertThat(escalated.getSubject()).contains(proposal.getReference(), "Overdue review needs you");
+        assertThat(text(escalated)).contains("by reviewer " + amara, "/staff/proposals/" + proposal.getReference());
+        assertThat(mailsTo(amara + "@twinflow.example")).hasSize(1);
+
+        // when the secretariat gives the review to Chen: Amara is told she is relieved, Chen starts with the declaration
+        smtp.purgeEmailFromAllMailboxes();
+        complete(proposal, TASK_HANDLE_OVERDUE_REVIEW, Map.of(OVERDUE_REVIEW_ACTION, "reassign", NEW_REVIEWER, chen));
+        assertThat(singleMailTo(amara + "@twinflow.example").getSubject()).contains("Review reassigned");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(proposal.getReference()).taskAssignee(chen)
+                .taskDefinitionKey(TASK_DECLARE_CONFLICT_OF_INTEREST).count()).isOne();
+        assertThat(jdbc.queryForList("SELECT reviewer_id, status FROM review WHERE proposal_id = ? ORDER BY id", proposal.getId()))
+                .extracting(row -> row.get("REVIEWER_ID") + " " + row.get("STATUS"))
+                .containsExactly(amara + " WITHDRAWN", bao + " ASSIGNED", chen + " ASSIGNED");
+
+        // when Bao's review is escalated too and the secretariat gives Bao ten more days: Bao is told the new deadline
+        fireReviewTimer(proposal, BOUNDARY_REVIEW_ESCALATION_DUE, bao);
+        smtp.purgeEmailFromAllMailboxes();
+        Instant decided = ClockUtil.getCurrentTime().toInstant();
+        complete(proposal, TASK_HANDLE_OVERDUE_REVIEW, Map.of(OVERDUE_REVIEW_ACTION, "extend", EXTENSION_DAYS, 10));
+        Instant baoDue = reviewDue(proposal, bao);
+        assertThat(Duration.between(decided, baoDue)).isBetween(Duration.ofDays(10), Duration.ofDays(10).plusMinutes(1));
+        MimeMessage extended = singleMailTo(bao + "@twinflow.example");
+        assertThat(extended.getSubject()).contains("More time for your review");
+        assertThat(text(extended)).contains("Deadline: " + DisplayDates.dateTime(baoDue));
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(proposal.getReference()).taskAssignee(bao)
+                .taskDefinitionKey(TASK_SCORE_PROPOSAL).singleResult().getDueDate()).isEqualTo(Date.from(baoDue));
+    }
+
+    @Test
     void shouldRetryAFailedDeliveryUntilAnIncidentAndSendOnceWhenRetriedAfterTheServerIsBack() throws Exception {
         // given a submitted proposal in screening, and then the SMTP server goes down
         Proposal proposal = submit();
@@ -313,6 +368,19 @@ class MailNotificationIT {
         completeAs(proposal, TASK_SCORE_PROPOSAL, reviewer, Map.of(SCORE_RELEVANCE, 4, SCORE_SDG_CONTRIBUTION, 4,
                 SCORE_FEASIBILITY, 4, SCORE_PARTNERSHIP_QUALITY, 4, SCORE_SUSTAINABILITY, 4,
                 REVIEW_COMMENT, "Realistic pilot.", RECOMMENDATION, "fund"));
+    }
+
+    private Instant reviewDue(Proposal proposal, String reviewer) {
+        return jdbc.queryForObject("SELECT due_at FROM review WHERE proposal_id = ? AND reviewer_id = ? AND status = 'ASSIGNED'",
+                java.sql.Timestamp.class, proposal.getId(), reviewer).toInstant();
+    }
+
+    /** Runs the reviewer's timer of that boundary event now, whatever its due date, and the notice jobs it starts. */
+    private void fireReviewTimer(Proposal proposal, String boundaryEvent, String reviewer) {
+        Job timer = managementService.createJobQuery().timers().processInstanceId(instanceOf(proposal)).activityId(boundaryEvent).list()
+                .stream().filter(job -> reviewer.equals(runtimeService.getVariable(job.getExecutionId(), REVIEWER))).findFirst().orElseThrow();
+        managementService.executeJob(timer.getId());
+        Jobs.runAsync(managementService);
     }
 
     private String instanceOf(Proposal proposal) {

@@ -12,14 +12,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.twinflow.Jobs;
 import org.twinflow.document.DocumentInfo;
 import org.twinflow.document.DocumentKind;
 import org.twinflow.followup.Report;
 import org.twinflow.followup.ReportStatus;
 import org.twinflow.proposal.Proposal;
+import org.twinflow.proposal.ProposalProcess;
 import org.twinflow.proposal.ProposalStatus;
 import org.twinflow.screening.Clarification;
 import org.twinflow.system.StaffGroups;
@@ -148,6 +158,42 @@ class ApplicantActionIT extends ProposalPageTestSupport {
                 .andExpect(flash().attribute("warning", containsString("Nothing was changed")));
         assertThat(documents.documentsOf(proposal.getId())).hasSize(1);
         assertThat(proposals.byReference(proposal.getReference()).getAgreementFileName()).isEqualTo("agreement-signed.pdf");
+    }
+
+    @Test
+    void shouldShowTheNewDeadlineWhenTheSecretariatGivesMoreTimeForAnOverdueAgreement() throws Exception {
+        // given an approved proposal whose agreement deadline has passed
+        String officer = newCityOfficer();
+        Proposal proposal = submit(officer);
+        approved(proposal);
+        Instant firstDue = proposals.byReference(proposal.getReference()).getAgreementDueAt();
+        assertThat(firstDue).isNotNull();
+        mvc.perform(get(proposal, officer).locale(Locale.UK)).andExpect(content().string(containsString(byDeadline(firstDue))));
+        String followUpInstance = runtimeService.createProcessInstanceQuery().processDefinitionKey(ProposalProcess.FOLLOW_UP_PROCESS_KEY)
+                .processInstanceBusinessKey(proposal.getReference()).singleResult().getId();
+        managementService.createJobQuery().processInstanceId(followUpInstance).timers()
+                .activityId(ProposalProcess.Elements.BOUNDARY_AGREEMENT_DEADLINE_PASSED).list()
+                .forEach(job -> managementService.executeJob(job.getId()));
+        Jobs.runAsync(managementService);
+
+        // when the secretariat gives 20 more days in its Tasklist task
+        complete(proposal, ProposalProcess.Elements.TASK_HANDLE_OVERDUE_AGREEMENT, null,
+                Map.of(ProposalProcess.Vars.OVERDUE_AGREEMENT_ACTION, "extend", ProposalProcess.Vars.EXTENSION_DAYS, 20));
+
+        // then the proposal page shows the new deadline and the extension in the timeline, and the upload works again
+        Instant newDue = proposals.byReference(proposal.getReference()).getAgreementDueAt();
+        assertThat(Duration.between(clock.instant(), newDue)).isBetween(Duration.ofDays(20).minusMinutes(1), Duration.ofDays(20));
+        mvc.perform(get(proposal, officer).locale(Locale.UK))
+                .andExpect(content().string(containsString(byDeadline(newDue))))
+                .andExpect(content().string(containsString("Deadline for the signed agreement extended")));
+        mvc.perform(agreement(proposal, officer, pdf("file", "agreement-signed.pdf")))
+                .andExpect(flash().attribute("message", containsString("signed agreement was uploaded")));
+        assertThat(proposals.byReference(proposal.getReference()).getStatus()).isEqualTo(ProposalStatus.AGREEMENT_IN_VERIFICATION);
+    }
+
+    private static String byDeadline(Instant deadline) {
+        return "by " + DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(Locale.UK)
+                .format(deadline.atZone(ZoneOffset.UTC)) + " (UTC)";
     }
 
     @Test

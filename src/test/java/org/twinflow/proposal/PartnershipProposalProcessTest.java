@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -14,6 +15,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -21,10 +23,13 @@ import static org.twinflow.proposal.ProposalProcess.Elements.*;
 import static org.twinflow.proposal.ProposalProcess.Vars.*;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -40,6 +45,7 @@ import org.twinflow.notification.Notice;
 import org.twinflow.review.Recommendation;
 import org.twinflow.review.Scores;
 import org.twinflow.screening.ScreeningOutcome;
+import org.twinflow.system.DisplayDates;
 
 /**
  * One test per business path of {@code partnership-proposal} on the real BPMN and DMN, with the real
@@ -65,6 +71,8 @@ class PartnershipProposalProcessTest {
     void setUp() {
         init(processEngine);
         fixture = new ProcessFixture(processEngine);
+        // A fixed clock, so that due dates computed by the engine can be compared exactly.
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-02T09:00:00Z")));
     }
 
     @AfterEach
@@ -212,20 +220,114 @@ class PartnershipProposalProcessTest {
     }
 
     @Test
-    void shouldRemindAndEscalateAnOverdueReview() {
-        // given a reviewer who declared no conflict
+    void shouldRemindThenTellThenEscalateAnOverdueReviewToTheSecretariat() {
+        // given a reviewer who declared no conflict and now has 21 days to score
         ProcessInstance instance = startAndRunToReview(List.of("amara", "bao"));
+        Instant scoringStarted = ClockUtil.getCurrentTime().toInstant();
         complete(reviewTaskOf("amara"), withVariables(CONFLICT_OF_INTEREST, "none"));
+        assertThat(reviewTaskOf("amara")).hasDefinitionKey(TASK_SCORE_PROPOSAL).hasDueDate(Date.from(scoringStarted.plus(Duration.ofDays(21))));
+        verify(fixture.reviews).recordDueDate(PROPOSAL, "amara", scoringStarted.plus(Duration.ofDays(21)));
 
-        // when the review reminder time comes (21 days, reminder 5 days before), then the deadline
+        // when the reminder time comes (5 days before), then the deadline
         fixture.fireTimerAfter(BOUNDARY_REVIEW_REMINDER_DUE, Duration.ofDays(16).plusMinutes(1));
         fixture.fireTimerAfter(BOUNDARY_REVIEW_OVERDUE, Duration.ofDays(5));
 
-        // then amara is reminded, the secretariat is told, and the review stays open
+        // then amara is reminded, then told the review is overdue, and can still score
         verify(fixture.notifications).send(PROPOSAL, Notice.REVIEW_REMINDER, "amara");
         verify(fixture.notifications).send(PROPOSAL, Notice.REVIEW_OVERDUE, "amara");
-        assertThat(instance).isWaitingAt(TASK_SCORE_PROPOSAL);
+        verify(fixture.notifications, never()).send(PROPOSAL, Notice.REVIEW_ESCALATED, "amara");
         assertThat(reviewTaskOf("amara")).hasDefinitionKey(TASK_SCORE_PROPOSAL);
+
+        // when a week after the deadline the review is still not done
+        escalateAmarasReview();
+
+        // then the task is taken from amara and the secretariat decides what happens to it
+        verify(fixture.notifications).send(PROPOSAL, Notice.REVIEW_ESCALATED, "amara");
+        assertThat(reviewTaskOf("amara")).isNull();
+        Task handle = taskService().createTaskQuery().taskDefinitionKey(TASK_HANDLE_OVERDUE_REVIEW).singleResult();
+        assertThat(handle).hasCandidateGroup("secretariat");
+        assertThat(variablesOf(handle)).containsEntry(REPLACEMENT_OPTIONS, ProcessFixture.REVIEWER_OPTIONS.subList(2, 3))
+                .containsEntry(REVIEW_DUE_DATE, DisplayDates.dateTime(scoringStarted.plus(Duration.ofDays(21))))
+                .containsEntry(REVIEWER, "amara");
+        assertThat(instance).isWaitingAt(TASK_HANDLE_OVERDUE_REVIEW);
+    }
+
+    @Test
+    void shouldGiveTheReviewerOfAnOverdueReviewMoreTime() {
+        // given amara's review escalated to the secretariat while bao's is done
+        ProcessInstance instance = amarasReviewEscalatedWhileBaosIsDone();
+
+        // when the secretariat gives amara 10 more days
+        Instant decided = ClockUtil.getCurrentTime().toInstant();
+        complete(taskService().createTaskQuery().taskDefinitionKey(TASK_HANDLE_OVERDUE_REVIEW).singleResult(),
+                withVariables(OVERDUE_REVIEW_ACTION, "extend", EXTENSION_DAYS, 10));
+        fixture.runAsyncJobs();
+
+        // then amara is told and has the review back, due in 10 days, with its reminder and escalation again
+        Instant newDue = decided.plus(Duration.ofDays(10));
+        verify(fixture.reviews).extend(eq(PROPOSAL), eq("amara"), eq(newDue), anyString());
+        verify(fixture.notifications).send(PROPOSAL, Notice.REVIEW_EXTENDED, "amara");
+        assertThat(reviewTaskOf("amara")).hasDefinitionKey(TASK_SCORE_PROPOSAL).hasDueDate(Date.from(newDue));
+        fixture.fireTimerAt(BOUNDARY_REVIEW_REMINDER_DUE, decided.plus(Duration.ofDays(5)).plusSeconds(1));
+        assertThat(managementService().createJobQuery().timers().activityId(BOUNDARY_REVIEW_ESCALATION_DUE).singleResult().getDuedate())
+                .isEqualTo(Date.from(newDue.plus(Duration.ofDays(7))));
+
+        // and when amara scores, the committee decides with both reviews
+        score("amara", 3);
+        fixture.runAsyncJobs();
+        verify(fixture.reviews).submit(PROPOSAL, "amara", new Scores(3, 3, 3, 3, 3), "Sound and relevant.", Recommendation.FUND);
+        assertThat(instance).isWaitingAt(TASK_DECIDE_ON_PROPOSAL);
+    }
+
+    @Test
+    void shouldReassignAnOverdueReviewWithoutRestartingAnything() {
+        // given amara's review escalated to the secretariat while bao's is done
+        ProcessInstance instance = amarasReviewEscalatedWhileBaosIsDone();
+
+        // when the secretariat gives the review to chen
+        complete(taskService().createTaskQuery().taskDefinitionKey(TASK_HANDLE_OVERDUE_REVIEW).singleResult(),
+                withVariables(OVERDUE_REVIEW_ACTION, "reassign", NEW_REVIEWER, "chen"));
+        fixture.runAsyncJobs();
+
+        // then amara is told she is relieved, chen declares first with a fresh review period, then scores
+        verify(fixture.reviews).reassign(eq(PROPOSAL), eq("amara"), eq("chen"), anyString());
+        verify(fixture.notifications).send(PROPOSAL, Notice.REVIEW_WITHDRAWN, "amara");
+        assertThat(reviewTaskOf("amara")).isNull();
+        assertThat(reviewTaskOf("chen")).hasDefinitionKey(TASK_DECLARE_CONFLICT_OF_INTEREST);
+        Instant chenStarts = ClockUtil.getCurrentTime().toInstant();
+        complete(reviewTaskOf("chen"), withVariables(CONFLICT_OF_INTEREST, "none"));
+        assertThat(reviewTaskOf("chen")).hasDefinitionKey(TASK_SCORE_PROPOSAL).hasDueDate(Date.from(chenStarts.plus(Duration.ofDays(21))));
+        score("chen", 4);
+        fixture.runAsyncJobs();
+
+        // and the same instance goes on to the committee with bao's and chen's reviews
+        verify(fixture.reviews).submit(PROPOSAL, "chen", new Scores(4, 4, 4, 4, 4), "Sound and relevant.", Recommendation.FUND);
+        verify(fixture.reviews, never()).submit(eq(PROPOSAL), eq("amara"), any(), any(), any());
+        assertThat(instance).isWaitingAt(TASK_DECIDE_ON_PROPOSAL);
+    }
+
+    @Test
+    void shouldRefuseAnOverdueReviewDecisionWithoutValidDaysOrReviewer() {
+        // given amara's review escalated to the secretariat
+        startAndRunToReview(List.of("amara", "bao"));
+        complete(reviewTaskOf("amara"), withVariables(CONFLICT_OF_INTEREST, "none"));
+        fixture.fireTimerAfter(BOUNDARY_REVIEW_OVERDUE, Duration.ofDays(21).plusMinutes(1));
+        escalateAmarasReview();
+        Task handle = taskService().createTaskQuery().taskDefinitionKey(TASK_HANDLE_OVERDUE_REVIEW).singleResult();
+        doThrow(new IllegalArgumentException("bao is already a reviewer of this proposal"))
+                .when(fixture.reviews).reassign(eq(PROPOSAL), eq("amara"), eq("bao"), anyString());
+
+        // when it asks for 0 extra days, or reassigns to a reviewer already on the proposal
+        assertThatThrownBy(() -> complete(handle, withVariables(OVERDUE_REVIEW_ACTION, "extend", EXTENSION_DAYS, 0)))
+                .hasMessageContaining("extensionDays must be from 1 to 90");
+        assertThatThrownBy(() -> complete(handle, withVariables(OVERDUE_REVIEW_ACTION, "reassign", NEW_REVIEWER, "bao")))
+                .hasMessageContaining("bao is already a reviewer of this proposal");
+
+        // then nothing moved: the task is still open and nobody was told anything
+        assertThat(taskService().createTaskQuery().taskId(handle.getId()).singleResult()).isNotNull();
+        verify(fixture.reviews, never()).extend(any(), any(), any(), any());
+        verify(fixture.notifications, never()).send(PROPOSAL, Notice.REVIEW_EXTENDED, "amara");
+        verify(fixture.notifications, never()).send(PROPOSAL, Notice.REVIEW_WITHDRAWN, "amara");
     }
 
     @Test
@@ -302,8 +404,11 @@ class PartnershipProposalProcessTest {
         complete(task(), withVariables(DECISION, "approve", DECISION_FEEDBACK, "Approved."));
         fixture.runAsyncJobs();
 
-        // when the agreement deadline (60 days) passes
-        fixture.fireTimerAfter("BoundaryEvent_AgreementDeadlinePassed", Duration.ofDays(60).plusMinutes(1));
+        // when the agreement deadline (60 days) passes and the secretariat cancels the partnership
+        fixture.fireTimerAfter(BOUNDARY_AGREEMENT_DEADLINE_PASSED, Duration.ofDays(60).plusMinutes(1));
+        complete(taskService().createTaskQuery().taskDefinitionKey(TASK_HANDLE_OVERDUE_AGREEMENT).singleResult(),
+                withVariables(OVERDUE_AGREEMENT_ACTION, "cancel", CANCELLATION_REASON, "No agreement after two months."));
+        fixture.runAsyncJobs();
 
         // then the partnership is cancelled and the proposal process ends accordingly
         assertThat(instance).hasPassed(CALL_ACTIVITY_FOLLOW_UP, END_PARTNERSHIP_CANCELLED).isEnded();
@@ -344,6 +449,21 @@ class PartnershipProposalProcessTest {
         assertThat(instance).isWaitingAt(TASK_DECIDE_ON_PROPOSAL);
         verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.IN_DECISION);
         return instance;
+    }
+
+    private ProcessInstance amarasReviewEscalatedWhileBaosIsDone() {
+        ProcessInstance instance = startAndRunToReview(List.of("amara", "bao"));
+        complete(reviewTaskOf("amara"), withVariables(CONFLICT_OF_INTEREST, "none"));
+        complete(reviewTaskOf("bao"), withVariables(CONFLICT_OF_INTEREST, "none"));
+        score("bao", 5);
+        fixture.fireTimerAfter(BOUNDARY_REVIEW_OVERDUE, Duration.ofDays(21).plusMinutes(1));
+        escalateAmarasReview();
+        return instance;
+    }
+
+    /** Fires amara's escalation a week after her review's deadline (the clock must be past the deadline). */
+    private void escalateAmarasReview() {
+        fixture.fireTimerAfter(BOUNDARY_REVIEW_ESCALATION_DUE, Duration.ofDays(7));
     }
 
     private void reviewBoth(int score) {

@@ -1,0 +1,54 @@
+package org.twinflow.followup;
+
+import static org.twinflow.proposal.ProposalProcess.Vars.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import org.twinflow.proposal.TaskInput;
+import org.twinflow.system.DisplayDates;
+
+/**
+ * {@code Task_HandleOverdueAgreement}: on create, shows the missed deadline; on complete, either gives the
+ * applicant {@code extensionDays} more (a new {@code agreementDueAt}; the process waits again) or cancels
+ * the partnership with a reason the applicant reads on the proposal page.
+ */
+@Component
+class OverdueAgreementTaskListener implements TaskListener {
+
+    static final String EXTEND = "extend";
+    static final String CANCEL = "cancel";
+    static final int MAX_EXTENSION_DAYS = 90;
+
+    private final FollowUpService followUp;
+
+    OverdueAgreementTaskListener(FollowUpService followUp) {
+        this.followUp = followUp;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            Date due = (Date) task.getVariable(AGREEMENT_DUE_AT);
+            task.setVariableLocal(AGREEMENT_DUE_DATE, due == null ? "" : DisplayDates.dateTime(due.toInstant()));
+            return;
+        }
+        Long proposalId = (Long) task.getVariable(PROPOSAL_ID);
+        String action = TaskInput.requiredChoice(task, OVERDUE_AGREEMENT_ACTION, Set.of(EXTEND, CANCEL));
+        if (EXTEND.equals(action)) {
+            int days = TaskInput.requiredWholeNumber(task, EXTENSION_DAYS, 1, MAX_EXTENSION_DAYS);
+            Instant due = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(days));
+            followUp.extendAgreementDeadline(proposalId, due, TaskInput.actor(task));
+            task.getExecution().setVariable(AGREEMENT_DUE_AT, Date.from(due));
+        } else {
+            followUp.recordCancellationForMissingAgreement(proposalId, TaskInput.requiredText(task, CANCELLATION_REASON),
+                    TaskInput.actor(task));
+        }
+    }
+}

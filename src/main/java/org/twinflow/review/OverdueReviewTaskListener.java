@@ -1,0 +1,69 @@
+package org.twinflow.review;
+
+import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.system.JsonVariables.json;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import org.twinflow.proposal.TaskInput;
+import org.twinflow.system.DisplayDates;
+
+/**
+ * {@code Task_HandleOverdueReview}: on create, offers the reviewers who could take the review over and
+ * shows the missed deadline; on complete, either gives the reviewer {@code extensionDays} more (a new
+ * {@code reviewDueAt}, so the scoring task comes back with new timers) or hands the review to
+ * {@code newReviewer} (the branch's {@code reviewer} changes; the former one is kept to be told).
+ * Nothing is restarted: the branch itself loops back.
+ */
+@Component
+class OverdueReviewTaskListener implements TaskListener {
+
+    static final String EXTEND = "extend";
+    static final String REASSIGN = "reassign";
+    static final int MAX_EXTENSION_DAYS = 90;
+
+    private final ReviewService reviews;
+
+    OverdueReviewTaskListener(ReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Long proposalId = (Long) task.getVariable(PROPOSAL_ID);
+        String reviewer = (String) task.getVariable(REVIEWER);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariableLocal(REPLACEMENT_OPTIONS, json(reviews.replacementOptions(proposalId)));
+            Date due = (Date) task.getVariable(REVIEW_DUE_AT);
+            task.setVariableLocal(REVIEW_DUE_DATE, due == null ? "" : DisplayDates.dateTime(due.toInstant()));
+            return;
+        }
+        DelegateExecution branch = task.getExecution();
+        String action = TaskInput.requiredChoice(task, OVERDUE_REVIEW_ACTION, Set.of(EXTEND, REASSIGN));
+        try {
+            if (EXTEND.equals(action)) {
+                int days = TaskInput.requiredWholeNumber(task, EXTENSION_DAYS, 1, MAX_EXTENSION_DAYS);
+                Instant due = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(days));
+                reviews.extend(proposalId, reviewer, due, TaskInput.actor(task));
+                branch.setVariable(REVIEW_DUE_AT, Date.from(due));
+            } else {
+                String newReviewer = TaskInput.requiredText(task, NEW_REVIEWER);
+                reviews.reassign(proposalId, reviewer, newReviewer, TaskInput.actor(task));
+                // All three are local to this reviewer's branch of the multi-instance sub-process.
+                branch.setVariable(FORMER_REVIEWER, reviewer);
+                branch.setVariable(REVIEWER, newReviewer);
+                branch.setVariable(REVIEW_DUE_AT, null);
+            }
+        } catch (IllegalArgumentException invalid) {
+            throw new TaskInput.TaskInputException(invalid.getMessage());
+        }
+    }
+}
