@@ -747,7 +747,7 @@ class TasklistFormsBrowserIT {
         chrome.executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
         input.sendKeys(value);
         input.sendKeys(Keys.TAB);
-        wait.until(d -> value.equals(input.getAttribute("value")));
+        TwinflowBrowser.waitUntilValueHolds(chrome, input, value);
     }
 
     /** form-js select: a custom dropdown; open it through its input, then pick the option by its text. */
