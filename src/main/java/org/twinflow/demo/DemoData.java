@@ -75,6 +75,15 @@ class DemoData {
         if (cities.count() > 0) {
             return;
         }
+        try {
+            loadProposals();
+        } catch (DemoStepStuck stuck) {
+            log.warn("Demo data incomplete: {}. A step failed before it (see the warnings above, e.g. an unreachable mail "
+                    + "server); the application runs, and the failed jobs are retried, then shown as incidents in Cockpit.", stuck.getMessage());
+        }
+    }
+
+    private void loadProposals() {
         City surabaya = cities.save(new City("Surabaya", "ID", "East Java", LocalGovernmentType.MUNICIPALITY, 2_880_000L,
                 "Dewi Lestari", "international@surabaya.example", clock.instant()).verifiedBySecretariat(clock.instant()));
         City chiangMai = cities.save(new City("เชียงใหม่ (Chiang Mai)", "TH", "Northern Thailand", LocalGovernmentType.MUNICIPALITY,
@@ -145,9 +154,17 @@ class DemoData {
     private void complete(Proposal proposal, String userId, Map<String, Object> variables) {
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(proposal.getReference())
                 .or().taskAssignee(userId).taskCandidateUser(userId).endOr()
-                .orderByTaskCreateTime().asc().list().get(0);
+                .orderByTaskCreateTime().asc().list().stream().findFirst()
+                .orElseThrow(() -> new DemoStepStuck(proposal.getReference() + " has no task for " + userId));
         taskService.complete(task.getId(), variables);
         runJobs();
+    }
+
+    /** A demo step found no task to complete, because an earlier step failed. */
+    private static class DemoStepStuck extends RuntimeException {
+        DemoStepStuck(String message) {
+            super(message);
+        }
     }
 
     /** Runs the asynchronous steps now, so that the next demo step finds its task. */
@@ -162,6 +179,11 @@ class DemoData {
                     managementService.executeJob(job.getId());
                 } catch (OptimisticLockingException | org.camunda.bpm.engine.exception.NullValueException alreadyDoneByJobExecutor) {
                     // the job executor ran it first
+                } catch (RuntimeException failed) {
+                    // A notice that cannot be mailed (say docker compose's Mailpit is not up yet) must not stop the
+                    // demo from starting: the job keeps its remaining retries and the job executor tries it later.
+                    log.warn("Demo data: job {} ({}) failed and will be retried: {}", job.getId(), job.getProcessDefinitionKey(),
+                            failed.getMessage());
                 }
             }
         }
