@@ -121,6 +121,8 @@ class TasklistFormsBrowserIT {
         chrome.findElement(By.id("password")).sendKeys(PASSWORD);
         chrome.findElement(By.cssSelector("form[action$='/login'] button[type='submit']")).click();
         wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
+        // Let Tasklist finish its first load (it ends by routing to a filter) before a deep link, or it may route the link away.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
     }
 
     @AfterAll

@@ -88,6 +88,8 @@ class TasklistScreeningBrowserIT {
         chrome.findElement(By.id("password")).sendKeys(PASSWORD);
         chrome.findElement(By.cssSelector("form[action$='/login'] button[type='submit']")).click();
         wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
+        // Let Tasklist finish its first load (it ends by routing to a filter) before a deep link, or it may route the link away.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
 
         // and opens the screening task
         chrome.get(base() + "/camunda/app/tasklist/default/#/?task=" + screening.getId());
