@@ -197,6 +197,37 @@ class MailNotificationIT {
     }
 
     @Test
+    void shouldSendNothingToAReviewerWithADeclaredConflictAboutThatProposalOrItsDecision() throws Exception {
+        // given a reviewer who declares a conflict of interest and is replaced
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String amara = createUser("amara" + suffix, StaffGroups.REVIEWERS, "Amara", "Okafor");
+        String bao = createUser("bao" + suffix, StaffGroups.REVIEWERS, "Bao", "Nguyen");
+        String chen = createUser("chen" + suffix, StaffGroups.REVIEWERS, "Chen", "Wei");
+        Proposal proposal = submit();
+        complete(proposal, TASK_SCREEN_PROPOSAL, Map.of(SCREENING_OUTCOME, "complete"));
+        complete(proposal, TASK_ASSIGN_REVIEWERS, Map.of(REVIEWERS, List.of(amara, bao)));
+        completeAs(proposal, TASK_DECLARE_CONFLICT_OF_INTEREST, amara, Map.of(CONFLICT_OF_INTEREST, "declared",
+                CONFLICT_DESCRIPTION, "I advised Semarang on this project last year."));
+        complete(proposal, TASK_ASSIGN_REPLACEMENT_REVIEWER, Map.of(REPLACEMENT_REVIEWER, chen));
+
+        // when the others are reminded, score, and the committee decides
+        completeAs(proposal, TASK_DECLARE_CONFLICT_OF_INTEREST, bao, Map.of(CONFLICT_OF_INTEREST, "none"));
+        completeAs(proposal, TASK_DECLARE_CONFLICT_OF_INTEREST, chen, Map.of(CONFLICT_OF_INTEREST, "none"));
+        fireReviewTimer(proposal, BOUNDARY_REVIEW_REMINDER_DUE, bao);
+        fireReviewTimer(proposal, BOUNDARY_REVIEW_REMINDER_DUE, chen);
+        score(proposal, bao);
+        score(proposal, chen);
+        complete(proposal, TASK_DECIDE_ON_PROPOSAL, Map.of(DECISION, "approve", DECISION_FEEDBACK, "Approved."));
+
+        // then the reviewers in charge got their reminders, the city its decision, and Amara nothing at all
+        assertThat(mailsTo(bao + "@twinflow.example")).extracting(MailNotificationIT::subject)
+                .singleElement().satisfies(s -> assertThat(s).contains("Reminder: review due soon"));
+        assertThat(mailsTo(chen + "@twinflow.example")).hasSize(1);
+        assertThat(mailsTo(CITY_ADDRESS)).extracting(MailNotificationIT::subject).anySatisfy(s -> assertThat(s).contains("Proposal approved"));
+        assertThat(mailsTo(amara + "@twinflow.example")).isEmpty();
+    }
+
+    @Test
     void shouldTellTheReviewerThenTheSecretariatAboutAnOverdueReviewAndBothReviewersAboutItsOutcome() throws Exception {
         // given two reviewers who declared no conflict, a third one free, and a secretariat officer
         String suffix = Long.toString(System.nanoTime(), 36);
