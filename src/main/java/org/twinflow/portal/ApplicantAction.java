@@ -27,6 +27,11 @@ record ApplicantAction(Kind kind, Instant deadline, LocalDate dueDate, boolean o
         return new ApplicantAction(kind, deadline, null, false, null, null, null);
     }
 
+    /** The signed agreement, due at {@code deadline}; once it has passed, the secretariat decides and nothing can be uploaded. */
+    static ApplicantAction agreement(Instant deadline, Instant now) {
+        return new ApplicantAction(Kind.UPLOAD_AGREEMENT, deadline, null, now.isAfter(deadline), null, null, null);
+    }
+
     static ApplicantAction report(Long reportId, ReportKind reportKind, int periodNumber, LocalDate dueDate, LocalDate today) {
         return new ApplicantAction(Kind.SUBMIT_REPORT, null, dueDate, today.isAfter(dueDate), reportId, reportKind, periodNumber);
     }

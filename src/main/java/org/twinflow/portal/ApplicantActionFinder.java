@@ -78,8 +78,9 @@ class ApplicantActionFinder {
                 case DRAFT -> actions.put(id, ApplicantAction.finishDraft());
                 case REVISION_REQUESTED -> actions.put(id, ApplicantAction.until(ApplicantAction.Kind.REVISE,
                         plus(decided.get(id), timings.revisionDeadline())));
-                case AGREEMENT_PENDING -> actions.put(id, ApplicantAction.until(ApplicantAction.Kind.UPLOAD_AGREEMENT,
-                        agreementDue.get(id) != null ? agreementDue.get(id) : plus(decided.get(id), timings.agreementDeadline())));
+                case AGREEMENT_PENDING -> actions.put(id, ApplicantAction.agreement(
+                        agreementDue.get(id) != null ? agreementDue.get(id) : plus(decided.get(id), timings.agreementDeadline()),
+                        clock.instant()));
                 default -> { }
             }
         });

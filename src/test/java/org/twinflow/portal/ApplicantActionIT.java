@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -169,12 +171,18 @@ class ApplicantActionIT extends ProposalPageTestSupport {
         Instant firstDue = proposals.byReference(proposal.getReference()).getAgreementDueAt();
         assertThat(firstDue).isNotNull();
         mvc.perform(get(proposal, officer).locale(Locale.UK)).andExpect(content().string(containsString(byDeadline(firstDue))));
+        ClockUtil.setCurrentTime(Date.from(firstDue.plus(Duration.ofMinutes(1))));
         String followUpInstance = runtimeService.createProcessInstanceQuery().processDefinitionKey(ProposalProcess.FOLLOW_UP_PROCESS_KEY)
                 .processInstanceBusinessKey(proposal.getReference()).singleResult().getId();
         managementService.createJobQuery().processInstanceId(followUpInstance).timers()
                 .activityId(ProposalProcess.Elements.BOUNDARY_AGREEMENT_DEADLINE_PASSED).list()
                 .forEach(job -> managementService.executeJob(job.getId()));
         Jobs.runAsync(managementService);
+        // the page says so and offers no upload while the secretariat decides
+        mvc.perform(get(proposal, officer))
+                .andExpect(content().string(containsString("The deadline has passed, so the upload is closed for now.")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(
+                        "action=\"/proposals/" + proposal.getReference() + "/agreement\""))));
 
         // when the secretariat gives 20 more days in its Tasklist task
         complete(proposal, ProposalProcess.Elements.TASK_HANDLE_OVERDUE_AGREEMENT, null,
