@@ -95,6 +95,34 @@ public class ProcessDurations {
         return timings.clarificationDeadline();
     }
 
+    // --- used by version 1.0 of the processes only ----------------------------------------------------
+    // Instances started before the deadlines became variables (1.1) still evaluate these expressions;
+    // remove them once no such instance is running (Cockpit: definition version 1.0, running instances 0).
+
+    /** Version 1.0: {@code ${processDurations.reviewDue()}}. */
+    @Deprecated
+    public Date reviewDue() {
+        return dueIn(timings.reviewDeadline());
+    }
+
+    /** Version 1.0: {@code ${processDurations.reviewDeadline}}. */
+    @Deprecated
+    public String getReviewDeadline() {
+        return timings.reviewDeadline().toString();
+    }
+
+    /** Version 1.0: {@code ${processDurations.reviewReminder}}. */
+    @Deprecated
+    public String getReviewReminder() {
+        return timings.reviewDeadline().minus(timings.reviewReminderBefore()).toString();
+    }
+
+    /** Version 1.0: {@code ${processDurations.agreementDeadline}}. */
+    @Deprecated
+    public String getAgreementDeadline() {
+        return timings.agreementDeadline().toString();
+    }
+
     /**
      * {@code before} ahead of the deadline; when that moment has passed already (a deadline extended by
      * fewer days than {@code before}), halfway between now and the deadline.
