@@ -3,8 +3,6 @@ package org.twinflow.notification;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Date;
@@ -31,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.twinflow.system.DisplayDates;
 import org.twinflow.system.StaffGroups;
 
 /**
@@ -48,8 +47,6 @@ public class StaffDigestService {
 
     static final List<String> STAFF_GROUPS = List.of(StaffGroups.SECRETARIAT, StaffGroups.REVIEWERS, StaffGroups.COMMITTEE);
     private static final Logger log = LoggerFactory.getLogger(StaffDigestService.class);
-    private static final DateTimeFormatter DUE = DateTimeFormatter
-            .ofPattern("d MMMM yyyy, HH:mm 'UTC'", NoticeMailRenderer.MAIL_LOCALE).withZone(ZoneOffset.UTC);
 
     private final IdentityService identityService;
     private final TaskService taskService;
@@ -153,7 +150,7 @@ public class StaffDigestService {
                         .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
         String tasklist = properties.portalUrl().replaceAll("/+$", "") + "/camunda/app/tasklist/default/";
         List<StaffDigestMail.Item> items = tasks.stream().map(t -> new StaffDigestMail.Item(t.getName(),
-                businessKeys.get(t.getProcessInstanceId()), t.getDueDate() == null ? null : DUE.format(t.getDueDate().toInstant()),
+                businessKeys.get(t.getProcessInstanceId()), t.getDueDate() == null ? null : DisplayDates.dateTime(t.getDueDate().toInstant()),
                 tasklist + "#/?task=" + t.getId())).toList();
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).strip();
