@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,19 +56,21 @@ class PortalJourneyBrowserIT {
     @Autowired ProposalService proposals;
     @Autowired DocumentService documents;
 
+    TwinflowBrowser browser;
     ChromeDriver chrome;
     WebDriverWait wait;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        chrome = Chromium.start();
-        wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
+        browser = TwinflowBrowser.start(port);
+        chrome = browser.chrome;
+        wait = browser.wait;
     }
 
     @AfterEach
     void stopBrowser() {
-        if (chrome != null) {
-            chrome.quit();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -78,28 +79,28 @@ class PortalJourneyBrowserIT {
         String email = "international." + UUID.randomUUID().toString().substring(0, 6) + "@danang.example";
 
         // a city registers
-        chrome.get(base() + "/register");
-        type("firstName", "Linh");
-        type("lastName", "Trần");
-        type("email", email);
-        type("password", PASSWORD);
-        type("passwordConfirmation", PASSWORD);
-        type("cityName", "Đà Nẵng");
+        browser.open("/register");
+        browser.type("firstName", "Linh");
+        browser.type("lastName", "Trần");
+        browser.type("email", email);
+        browser.type("password", PASSWORD);
+        browser.type("passwordConfirmation", PASSWORD);
+        browser.type("cityName", "Đà Nẵng");
         new Select(chrome.findElement(By.name("countryCode"))).selectByValue("VN");
-        type("region", "South Central Coast");
+        browser.type("region", "South Central Coast");
         new Select(chrome.findElement(By.name("governmentType"))).selectByValue("MUNICIPALITY");
-        type("population", "1220000");
-        type("website", "https://danang.gov.vn");
-        type("legalRepresentative", "Chairman of the People's Committee");
+        browser.type("population", "1220000");
+        browser.type("website", "https://danang.gov.vn");
+        browser.type("legalRepresentative", "Chairman of the People's Committee");
         Chromium.screenshot(chrome, "portal-01-registration-form");
-        click(chrome.findElement(By.cssSelector("form[action$='/register'] button[type='submit']")));
+        browser.click(chrome.findElement(By.cssSelector("form[action$='/register'] button[type='submit']")));
         wait.until(ExpectedConditions.urlContains("/login?registered"));
         Chromium.screenshot(chrome, "portal-02-registered");
 
         // signs in at once with its e-mail address and lands in My proposals, told that verification is pending
-        type("username", email);
-        type("password", PASSWORD);
-        click(chrome.findElement(By.cssSelector("form[action$='/login'] button[type='submit']")));
+        browser.type("username", email);
+        browser.type("password", PASSWORD);
+        browser.click(chrome.findElement(By.cssSelector("form[action$='/login'] button[type='submit']")));
         wait.until(ExpectedConditions.urlMatches(".*/proposals$"));
         assertThat(chrome.findElement(By.tagName("main")).getText()).contains("has not yet verified your city");
         Chromium.screenshot(chrome, "portal-03-my-proposals-pending");
@@ -111,60 +112,60 @@ class PortalJourneyBrowserIT {
         taskService.complete(verification.getId(), Map.of("cityVerification", "approve"));
 
         // the city drafts a proposal with a title only and saves it
-        chrome.get(base() + "/proposals/new");
-        type("title", TITLE);
-        click(chrome.findElement(By.cssSelector("button[name='save']:not([aria-hidden='true'])")));
+        browser.open("/proposals/new");
+        browser.type("title", TITLE);
+        browser.click(chrome.findElement(By.cssSelector("button[name='save']:not([aria-hidden='true'])")));
         wait.until(ExpectedConditions.urlMatches(".*/proposals/TW-\\d{4}-\\d{4}/edit.*"));
         String reference = chrome.getCurrentUrl().replaceAll(".*/proposals/(TW-\\d{4}-\\d{4})/edit.*", "$1");
         assertThat(proposals.byReference(reference).getStatus()).isEqualTo(ProposalStatus.DRAFT);
         Chromium.screenshot(chrome, "portal-04-draft-saved");
 
         // comes back to it later from My proposals
-        chrome.get(base() + "/proposals");
+        browser.open("/proposals");
         assertThat(chrome.findElement(By.tagName("main")).getText()).contains(reference, TITLE);
-        click(chrome.findElement(By.cssSelector("a[href$='/proposals/" + reference + "/edit']")));
+        browser.click(chrome.findElement(By.cssSelector("a[href$='/proposals/" + reference + "/edit']")));
         wait.until(ExpectedConditions.urlContains("/proposals/" + reference + "/edit"));
         assertThat(chrome.findElement(By.name("title")).getAttribute("value")).isEqualTo(TITLE);
 
         // completes every section, attaches the letter of intent and submits
         if (chrome.findElements(By.name("partners[0].cityName")).isEmpty()) {
-            click(chrome.findElement(By.name("addPartner")));
+            browser.click(chrome.findElement(By.name("addPartner")));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.name("partners[0].cityName")));
         }
-        type("partners[0].cityName", "Iloilo City");
+        browser.type("partners[0].cityName", "Iloilo City");
         new Select(chrome.findElement(By.name("partners[0].countryCode"))).selectByValue("PH");
-        type("partners[0].contactEmail", "international@iloilocity.example");
-        click(chrome.findElement(By.id("thematicArea-CLIMATE_DRR")));
-        click(chrome.findElement(By.id("sdg-11")));
-        click(chrome.findElement(By.id("sdg-13")));
-        type("summary", "Two coastal cities share flood early-warning practice: sensors, alerts in local languages and evacuation drills.");
-        type("objectives", "1. Map flood risk together.\n2. Pilot SMS alerts in both cities.\n3. Train 40 disaster-management officers.");
-        type("activities", "Study visits, joint drills, a shared alert protocol.");
-        setDate("startDate", "2027-03-01");
-        setDate("endDate", "2028-09-01");
+        browser.type("partners[0].contactEmail", "international@iloilocity.example");
+        browser.click(chrome.findElement(By.id("thematicArea-CLIMATE_DRR")));
+        browser.click(chrome.findElement(By.id("sdg-11")));
+        browser.click(chrome.findElement(By.id("sdg-13")));
+        browser.type("summary", "Two coastal cities share flood early-warning practice: sensors, alerts in local languages and evacuation drills.");
+        browser.type("objectives", "1. Map flood risk together.\n2. Pilot SMS alerts in both cities.\n3. Train 40 disaster-management officers.");
+        browser.type("activities", "Study visits, joint drills, a shared alert protocol.");
+        browser.setDate("startDate", "2027-03-01");
+        browser.setDate("endDate", "2028-09-01");
         if (chrome.findElements(By.name("expectedResults[0].result")).isEmpty()) {
-            click(chrome.findElement(By.name("addResult")));
+            browser.click(chrome.findElement(By.name("addResult")));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.name("expectedResults[0].result")));
         }
-        type("expectedResults[0].result", "Officers trained in early warning");
-        type("expectedResults[0].indicator", "Officers trained");
-        type("expectedResults[0].target", "40");
-        type("totalBudget", "150000");
-        type("requestedAmount", "90000");
-        type("coFinancing", "60000");
-        click(chrome.findElement(By.id("declarationCorrect")));
-        click(chrome.findElement(By.id("declarationAuthorised")));
+        browser.type("expectedResults[0].result", "Officers trained in early warning");
+        browser.type("expectedResults[0].indicator", "Officers trained");
+        browser.type("expectedResults[0].target", "40");
+        browser.type("totalBudget", "150000");
+        browser.type("requestedAmount", "90000");
+        browser.type("coFinancing", "60000");
+        browser.click(chrome.findElement(By.id("declarationCorrect")));
+        browser.click(chrome.findElement(By.id("declarationAuthorised")));
         Path letter = Files.createTempFile("letter-of-intent", ".pdf");
         Files.writeString(letter, "%PDF-1.4\n% Letter of intent, Đà Nẵng and Iloilo City\n%%EOF\n", StandardCharsets.UTF_8);
         chrome.findElement(By.id("letterOfIntent")).sendKeys(letter.toAbsolutePath().toString());
         Chromium.screenshot(chrome, "portal-05-proposal-complete");
-        click(chrome.findElement(By.cssSelector("button[name='submit']")));
+        browser.click(chrome.findElement(By.cssSelector("button[name='submit']")));
         wait.until(ExpectedConditions.urlMatches(".*/proposals/" + reference + "$"));
         Chromium.screenshot(chrome, "portal-06-submitted");
 
         // and, once the first steps have run, sees it in screening
         Jobs.runAsync(managementService);
-        chrome.get(base() + "/proposals");
+        browser.open("/proposals");
         WebElement main = chrome.findElement(By.tagName("main"));
         assertThat(main.getText()).contains(reference, TITLE, "In screening", "Iloilo City");
         Chromium.screenshot(chrome, "portal-07-my-proposals-in-screening");
@@ -177,33 +178,11 @@ class PortalJourneyBrowserIT {
         // and every page of the journey reads on a 375 px wide phone without sideways scrolling
         chrome.manage().window().setSize(new Dimension(375, 812));
         for (String page : List.of("/proposals", "/proposals/" + reference, "/proposals/new")) {
-            chrome.get(base() + page);
+            browser.open(page);
             Long overflow = (Long) chrome.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(overflow).as("horizontal overflow of %s at 375 px", page).isLessThanOrEqualTo(0L);
         }
         Chromium.screenshot(chrome, "portal-08-new-proposal-375px");
-    }
-
-    private void type(String name, String value) {
-        WebElement input = chrome.findElement(By.name(name));
-        chrome.executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    /** Date inputs take the browser locale's format when typed; set the ISO value as a script would. */
-    private void setDate(String name, String isoDate) {
-        WebElement input = chrome.findElement(By.name(name));
-        chrome.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", input, isoDate);
-    }
-
-    private void click(WebElement element) {
-        chrome.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
     }
 }

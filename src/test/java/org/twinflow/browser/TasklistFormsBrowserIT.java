@@ -33,8 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -102,6 +100,7 @@ class TasklistFormsBrowserIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired Clock clock;
 
+    TwinflowBrowser browser;
     ChromeDriver chrome;
     WebDriverWait wait;
     City lead;
@@ -113,13 +112,11 @@ class TasklistFormsBrowserIT {
         createUser(REVIEWER_C, "Carlos", "Formreviewer", StaffGroups.REVIEWERS);
         lead = cities.save(ProposalFixtures.semarang(clock.instant()));
 
-        chrome = Chromium.start();
-        wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
-        chrome.get(base() + "/camunda/app/tasklist/default/");
-        wait.until(ExpectedConditions.urlContains("/login"));
-        chrome.findElement(By.id("username")).sendKeys(STAFF);
-        chrome.findElement(By.id("password")).sendKeys(PASSWORD);
-        chrome.findElement(By.cssSelector("form[action$='/login'] button[type='submit']")).click();
+        browser = TwinflowBrowser.start(port);
+        chrome = browser.chrome;
+        wait = browser.wait;
+        browser.open("/camunda/app/tasklist/default/");
+        browser.submitSignIn(STAFF, PASSWORD);
         wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
         // Let Tasklist finish its first load (it ends by routing to a filter) before a deep link, or it may route the link away.
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
@@ -127,8 +124,8 @@ class TasklistFormsBrowserIT {
 
     @AfterAll
     void stopBrowser() {
-        if (chrome != null) {
-            chrome.quit();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -141,11 +138,11 @@ class TasklistFormsBrowserIT {
 
         // when the officer opens the task, sees the essentials and completes it empty first
         openAndClaim(task, "screen-proposal", proposal.getReference(), proposal.getTitle());
-        assertThat(formText()).contains("Semarang", "Toyama", "Sustainable Mobility");
+        assertThat(browser.formText()).contains("Semarang", "Toyama", "Sustainable Mobility");
         completeEmptyAndExpectRequired(task, "screen-proposal");
 
         // and then as "complete"
-        chooseOption("Complete – send to review");
+        browser.chooseOption("Complete – send to review");
         complete(task, "screen-proposal");
 
         // then the process moves on to reviewer assignment with a String outcome
@@ -164,18 +161,18 @@ class TasklistFormsBrowserIT {
 
         // when the officer opens it and completes it empty first
         openAndClaim(task, "assign-reviewers", proposal.getReference(), proposal.getTitle());
-        assertThat(formText()).contains("Not enough reviewers selected yet");
+        assertThat(browser.formText()).contains("Not enough reviewers selected yet");
         completeEmptyAndExpectRequired(task, "assign-reviewers");
 
         // and then with two reviewers ticked
-        chooseOption("(" + STAFF + ")");
-        chooseOption("(" + REVIEWER_B + ")");
+        browser.chooseOption("(" + STAFF + ")");
+        browser.chooseOption("(" + REVIEWER_B + ")");
         try {
-            new WebDriverWait(chrome, Duration.ofSeconds(5)).until(d -> !formText().contains("Not enough reviewers selected yet"));
+            new WebDriverWait(chrome, Duration.ofSeconds(5)).until(d -> !browser.formText().contains("Not enough reviewers selected yet"));
         } catch (org.openqa.selenium.TimeoutException notTicked) {
             Chromium.screenshot(chrome, "form-assign-reviewers-not-ticked");
             throw new AssertionError("assign-reviewers: the checklist 'reviewers' (Field_Reviewers) ignores ticked boxes, the form still shows '"
-                    + formText().replaceAll("(?s).*(Not enough reviewers selected yet[^\n]*).*", "$1") + "'. Script errors in Tasklist: "
+                    + browser.formText().replaceAll("(?s).*(Not enough reviewers selected yet[^\n]*).*", "$1") + "'. Script errors in Tasklist: "
                     + chrome.executeScript("return JSON.stringify(window.__twinflowErrors || []);")
                     + ". The task's variable 'reviewers' is " + taskService.getVariableTyped(task.getId(), REVIEWERS)
                     + " (form-js 1.8 cannot tick into a null list: ReviewerAssignmentTaskListener must start it empty)", notTicked);
@@ -207,11 +204,11 @@ class TasklistFormsBrowserIT {
         completeEmptyAndExpectRequired(task, "declare-conflict-of-interest");
 
         // and then declares a conflict, which makes the description required too
-        chooseOption("I declare a conflict of interest");
-        clickComplete();
-        wait.until(d -> formText().contains(REQUIRED));
+        browser.chooseOption("I declare a conflict of interest");
+        browser.clickComplete();
+        wait.until(d -> browser.formText().contains(REQUIRED));
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
-        type("Describe the conflict of interest", "I advised the transport agency of Semarang in 2025.");
+        browser.fill("Describe the conflict of interest", "I advised the transport agency of Semarang in 2025.");
         complete(task, "declare-conflict-of-interest");
 
         // then the secretariat must assign a replacement, and the declaration is recorded with String values
@@ -234,11 +231,11 @@ class TasklistFormsBrowserIT {
 
         // when the officer opens the task and completes it empty first
         openAndClaim(task, "assign-replacement-reviewer", proposal.getReference(), proposal.getTitle());
-        assertThat(formText()).contains(REVIEWER_B, "My sister works for Toyama city hall.");
+        assertThat(browser.formText()).contains(REVIEWER_B, "My sister works for Toyama city hall.");
         completeEmptyAndExpectRequired(task, "assign-replacement-reviewer");
 
         // and then picks reviewer C in the select
-        select("Replacement reviewer", "(" + REVIEWER_C + ")");
+        browser.select("Replacement reviewer", "(" + REVIEWER_C + ")");
         complete(task, "assign-replacement-reviewer");
 
         // then reviewer C declares next, and the replacement arrived as a String user id
@@ -264,14 +261,14 @@ class TasklistFormsBrowserIT {
         completeEmptyAndExpectRequired(task, "review-proposal");
 
         // and then scores, comments and recommends
-        type("Relevance to the thematic area", "4");
-        type("Contribution to the SDGs", "5");
-        type("Feasibility of work plan and budget", "3");
-        type("Quality and balance of the partnership", "4");
-        type("Sustainability of results", "2");
-        wait.until(d -> formText().contains("Average of your scores: 3.6"));
-        chooseOption("Fund with changes");
-        type("Feedback on the proposal", "Strong exchange; the feeder-bus pilot needs a maintenance budget.");
+        browser.fill("Relevance to the thematic area", "4");
+        browser.fill("Contribution to the SDGs", "5");
+        browser.fill("Feasibility of work plan and budget", "3");
+        browser.fill("Quality and balance of the partnership", "4");
+        browser.fill("Sustainability of results", "2");
+        wait.until(d -> browser.formText().contains("Average of your scores: 3.6"));
+        browser.chooseOption("Fund with changes");
+        browser.fill("Feedback on the proposal", "Strong exchange; the feeder-bus pilot needs a maintenance budget.");
         complete(task, "review-proposal");
 
         // then the review is stored with whole-number scores and the branch ends
@@ -302,13 +299,13 @@ class TasklistFormsBrowserIT {
 
         // when the committee member opens the decision, sees the review results and completes it empty first
         openAndClaim(task, "decide-on-proposal", proposal.getReference(), proposal.getTitle());
-        assertThat(formText()).contains("Review results", "2 reviews");
+        assertThat(browser.formText()).contains("Review results", "2 reviews");
         completeEmptyAndExpectRequired(task, "decide-on-proposal");
 
         // and then approves with conditions, which needs the conditions and the letter
-        chooseOption("Approve with conditions");
-        type("Conditions of approval", "Add a maintenance budget for the feeder-bus pilot.");
-        type("Decision letter text for the applicant", "The committee approves your partnership with one condition.");
+        browser.chooseOption("Approve with conditions");
+        browser.fill("Conditions of approval", "Add a maintenance budget for the feeder-bus pilot.");
+        browser.fill("Decision letter text for the applicant", "The committee approves your partnership with one condition.");
         complete(task, "decide-on-proposal");
 
         // then the decision is recorded as a String and the follow-up starts
@@ -336,15 +333,15 @@ class TasklistFormsBrowserIT {
 
         // when the officer opens the verification and completes it empty first
         openAndClaim(task, "verify-agreement", proposal.getReference(), proposal.getTitle());
-        assertThat(formText()).contains("agreement-semarang-toyama.pdf");
+        assertThat(browser.formText()).contains("agreement-semarang-toyama.pdf");
         completeEmptyAndExpectRequired(task, "verify-agreement");
 
         // and then asks for a corrected agreement, which needs a note
-        chooseOption("Ask the applicant for a corrected agreement");
-        clickComplete();
-        wait.until(d -> formText().contains(REQUIRED));
+        browser.chooseOption("Ask the applicant for a corrected agreement");
+        browser.clickComplete();
+        wait.until(d -> browser.formText().contains(REQUIRED));
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
-        type("What must be corrected", "Page 3 lacks the signature of Toyama's mayor.");
+        browser.fill("What must be corrected", "Page 3 lacks the signature of Toyama's mayor.");
         complete(task, "verify-agreement");
 
         // then the applicant is asked again and the process waits for a new upload
@@ -372,15 +369,15 @@ class TasklistFormsBrowserIT {
 
         // when the officer opens the report review and completes it empty first
         openAndClaim(task, "review-progress-report", proposal.getReference(), proposal.getTitle());
-        assertThat(formText()).contains("First six months: two study visits to Toyama.", "Officials trained");
+        assertThat(browser.formText()).contains("First six months: two study visits to Toyama.", "Officials trained");
         completeEmptyAndExpectRequired(task, "review-progress-report");
 
         // and then requests changes, which needs feedback
-        chooseOption("Request changes");
-        clickComplete();
-        wait.until(d -> formText().contains(REQUIRED));
+        browser.chooseOption("Request changes");
+        browser.clickComplete();
+        wait.until(d -> browser.formText().contains(REQUIRED));
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
-        type("Changes requested", "Add the participants by gender.");
+        browser.fill("Changes requested", "Add the participants by gender.");
         complete(task, "review-progress-report");
 
         // then the report goes back to the applicant and the process waits for it again
@@ -407,16 +404,16 @@ class TasklistFormsBrowserIT {
 
         // when the officer opens the evaluation and completes it empty first
         openAndClaim(task, "evaluate-final-report", proposal.getReference(), proposal.getTitle());
-        assertThat(formText()).contains("Eighteen months: the feeder-bus route runs daily.");
+        assertThat(browser.formText()).contains("Eighteen months: the feeder-bus route runs daily.");
         completeEmptyAndExpectRequired(task, "evaluate-final-report");
 
         // and then accepts with a rating, which is required too, and a summary
-        chooseOption("Accept report");
-        type("Evaluation summary", "Objectives met; the route continues with city funding.");
-        clickComplete();
-        wait.until(d -> formText().contains(REQUIRED));
+        browser.chooseOption("Accept report");
+        browser.fill("Evaluation summary", "Objectives met; the route continues with city funding.");
+        browser.clickComplete();
+        wait.until(d -> browser.formText().contains(REQUIRED));
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
-        type("Evaluation rating", "4");
+        browser.fill("Evaluation rating", "4");
         complete(task, "evaluate-final-report");
 
         // then the partnership is closed, with an Integer rating
@@ -453,15 +450,15 @@ class TasklistFormsBrowserIT {
 
         // when the officer opens the verification and completes it empty first
         openAndClaim(task, "verify-city", "Huế " + suffix, "Chairman of the People's Committee");
-        assertThat(formText()).contains("https://hue.gov.vn", "international." + suffix + "@hue.example");
+        assertThat(browser.formText()).contains("https://hue.gov.vn", "international." + suffix + "@hue.example");
         completeEmptyAndExpectRequired(task, "verify-city");
 
         // and then rejects the registration, which needs a reason
-        chooseOption("Reject the registration");
-        clickComplete();
-        wait.until(d -> formText().contains(REQUIRED));
+        browser.chooseOption("Reject the registration");
+        browser.clickComplete();
+        wait.until(d -> browser.formText().contains(REQUIRED));
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
-        type("Reason, shown to the officer", "We could not reach the city hall at the given number.");
+        browser.fill("Reason, shown to the officer", "We could not reach the city hall at the given number.");
         complete(task, "verify-city");
 
         // then the registration process ends and the city is rejected
@@ -491,11 +488,11 @@ class TasklistFormsBrowserIT {
         completeEmptyAndExpectRequired(task, "handle-overdue-review");
 
         // and then gives the review to reviewer C, which needs the new reviewer
-        chooseOption("Give the review to another reviewer");
-        clickComplete();
-        wait.until(d -> formText().contains(REQUIRED));
+        browser.chooseOption("Give the review to another reviewer");
+        browser.clickComplete();
+        wait.until(d -> browser.formText().contains(REQUIRED));
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
-        select("New reviewer", "(" + REVIEWER_C + ")");
+        browser.select("New reviewer", "(" + REVIEWER_C + ")");
         complete(task, "handle-overdue-review");
 
         // then reviewer C declares next in the same process instance, and B's review is withdrawn
@@ -521,11 +518,11 @@ class TasklistFormsBrowserIT {
         completeEmptyAndExpectRequired(task, "handle-overdue-agreement");
 
         // and then gives the applicant 21 more days, which needs the number of days
-        chooseOption("Give the applicant more time");
-        clickComplete();
-        wait.until(d -> formText().contains(REQUIRED));
+        browser.chooseOption("Give the applicant more time");
+        browser.clickComplete();
+        wait.until(d -> browser.formText().contains(REQUIRED));
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
-        type("Extra days for the applicant", "21");
+        browser.fill("Extra days for the applicant", "21");
         complete(task, "handle-overdue-agreement");
 
         // then the process waits for the agreement again, until the new deadline, with an Integer number of days
@@ -552,7 +549,7 @@ class TasklistFormsBrowserIT {
         completeEmptyAndExpectRequired(task, "follow-up-overdue-report");
 
         // and then records what was agreed with the city
-        type("What was agreed with the city", "Phoned the international office: the report comes by 15 November.");
+        browser.fill("What was agreed with the city", "Phoned the international office: the report comes by 15 November.");
         complete(task, "follow-up-overdue-report");
 
         // then the note is kept, as a String, on the proposal's internal timeline
@@ -679,7 +676,7 @@ class TasklistFormsBrowserIT {
     /** Opens the task by deep link, waits for the form and the expected texts, screenshots it and claims a group task. */
     private void openAndClaim(Task task, String formId, String... expectedTexts) throws Exception {
         assertThat(task).as("task for form %s", formId).isNotNull();
-        chrome.get(base() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+        browser.open("/camunda/app/tasklist/default/#/?task=" + task.getId());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
         chrome.executeScript("if (!window.__twinflowErrors) { window.__twinflowErrors = [];"
                 + " window.addEventListener('error', e => window.__twinflowErrors.push(String(e.message)));"
@@ -689,7 +686,7 @@ class TasklistFormsBrowserIT {
         }
         Chromium.screenshot(chrome, "form-" + formId);
         if (task.getAssignee() == null) {
-            click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))));
+            browser.claim();
             wait.until(d -> STAFF.equals(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()));
         }
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
@@ -700,88 +697,16 @@ class TasklistFormsBrowserIT {
 
     /** Presses Complete with nothing filled in: form-js must refuse it and the task must stay open. */
     private void completeEmptyAndExpectRequired(Task task, String formId) throws Exception {
-        clickComplete();
-        wait.until(d -> formText().contains(REQUIRED));
+        browser.clickComplete();
+        wait.until(d -> browser.formText().contains(REQUIRED));
         Chromium.screenshot(chrome, "form-" + formId + "-required");
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
-    }
-
-    /** Tasklist's notification toasts (e.g. "claimed") may cover the button: click it by script once it is enabled. */
-    private void clickComplete() throws Exception {
-        WebElement button;
-        try {
-            button = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
-        } catch (org.openqa.selenium.TimeoutException disabled) {
-            Chromium.screenshot(chrome, "form-complete-disabled");
-            throw new AssertionError("Complete stays disabled; the form shows: " + formText(), disabled);
-        }
-        chrome.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button);
     }
 
     /** Screenshots the filled form, presses Complete and waits until the engine has completed the task. */
     private void complete(Task task, String formId) throws Exception {
         Chromium.screenshot(chrome, "form-" + formId + "-filled");
-        clickComplete();
+        browser.clickComplete();
         new WebDriverWait(chrome, Duration.ofSeconds(30)).until(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
-    }
-
-    private String formText() {
-        return chrome.findElement(By.cssSelector(".fjs-container")).getText();
-    }
-
-    /** A radio or checklist option, clicked through its label's {@code for} id (form-js hides the inputs). */
-    private void chooseOption(String labelText) {
-        WebElement label = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
-                "//div[contains(@class,'fjs-container')]//label[@for][contains(normalize-space(.), " + xpathLiteral(labelText) + ")]")));
-        String id = label.getAttribute("for");
-        chrome.executeScript("document.getElementById(arguments[0]).click();", id);
-        try {
-            new WebDriverWait(chrome, Duration.ofSeconds(3)).until(d -> chrome.findElement(By.id(id)).isSelected());
-        } catch (org.openqa.selenium.TimeoutException notSelected) {
-            throw new AssertionError("Option '" + labelText + "' does not stay selected after a click; script errors in the page: "
-                    + chrome.executeScript("return JSON.stringify(window.__twinflowErrors || []);"), notSelected);
-        }
-    }
-
-    /** A textfield, textarea or number field found by its label. */
-    private void type(String labelText, String value) {
-        WebElement input = fieldFor(labelText);
-        chrome.executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
-        input.sendKeys(value);
-        input.sendKeys(Keys.TAB);
-        TwinflowBrowser.waitUntilValueHolds(chrome, input, value);
-    }
-
-    /** form-js select: a custom dropdown; open it through its input, then pick the option by its text. */
-    private void select(String labelText, String optionText) {
-        WebElement input = fieldFor(labelText);
-        click(input);
-        WebElement option = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//div[contains(@class,'fjs-container')]//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.), "
-                        + xpathLiteral(optionText) + ")]")));
-        option.click();
-    }
-
-    private WebElement fieldFor(String labelText) {
-        WebElement label = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
-                "//div[contains(@class,'fjs-container')]//label[@for][contains(normalize-space(.), " + xpathLiteral(labelText) + ")]")));
-        return wait.until(ExpectedConditions.elementToBeClickable(By.id(label.getAttribute("for"))));
-    }
-
-    private static String xpathLiteral(String text) {
-        if (!text.contains("'")) {
-            return "'" + text + "'";
-        }
-        return "concat('" + text.replace("'", "', \"'\", '") + "')";
-    }
-
-    /** Tasklist's panels scroll on their own: bring the element to the middle of its panel first. */
-    private void click(WebElement element) {
-        chrome.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
     }
 }

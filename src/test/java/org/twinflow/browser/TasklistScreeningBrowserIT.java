@@ -3,7 +3,6 @@ package org.twinflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -54,19 +53,21 @@ class TasklistScreeningBrowserIT {
     @Autowired ProposalService proposals;
     @Autowired Clock clock;
 
+    TwinflowBrowser browser;
     ChromeDriver chrome;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        chrome = Chromium.start();
+        browser = TwinflowBrowser.start(port);
+        chrome = browser.chrome;
         TestUsers.ensure(identityService, OFFICER, "Sofia", "Browser", "sofia.browser@secretariat.example", PASSWORD,
                 StaffGroups.SECRETARIAT);
     }
 
     @AfterEach
     void stopBrowser() {
-        if (chrome != null) {
-            chrome.quit();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -79,20 +80,17 @@ class TasklistScreeningBrowserIT {
         Jobs.runAsync(managementService);
         Task screening = taskService.createTaskQuery().processInstanceBusinessKey(proposal.getReference()).singleResult();
         assertThat(screening.getTaskDefinitionKey()).isEqualTo(ProposalProcess.Elements.TASK_SCREEN_PROPOSAL);
-        WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
+        WebDriverWait wait = browser.wait;
 
         // when the officer opens Tasklist, signs in once on the portal's sign-in page and lands back in Tasklist
-        chrome.get(base() + "/camunda/app/tasklist/default/");
-        wait.until(ExpectedConditions.urlContains("/login"));
-        chrome.findElement(By.id("username")).sendKeys(OFFICER);
-        chrome.findElement(By.id("password")).sendKeys(PASSWORD);
-        chrome.findElement(By.cssSelector("form[action$='/login'] button[type='submit']")).click();
+        browser.open("/camunda/app/tasklist/default/");
+        browser.submitSignIn(OFFICER, PASSWORD);
         wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
         // Let Tasklist finish its first load (it ends by routing to a filter) before a deep link, or it may route the link away.
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
 
         // and opens the screening task
-        chrome.get(base() + "/camunda/app/tasklist/default/#/?task=" + screening.getId());
+        browser.open("/camunda/app/tasklist/default/#/?task=" + screening.getId());
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "Light rail exchange Semarang–Toyama"));
         Chromium.screenshot(chrome, "tasklist-screen-proposal-form");
@@ -107,7 +105,7 @@ class TasklistScreeningBrowserIT {
                 By.xpath("//div[contains(@class,'fjs-container')]//label[contains(normalize-space(.), 'Complete – send to review')]")));
         chrome.executeScript("document.getElementById(arguments[0]).click();", complete.getAttribute("for"));
         Chromium.screenshot(chrome, "tasklist-screen-proposal-filled");
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
+        browser.click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
 
         // then the proposal goes on to reviewer assignment
         wait.until(driver -> taskService.createTaskQuery().processInstanceBusinessKey(proposal.getReference())
@@ -117,13 +115,4 @@ class TasklistScreeningBrowserIT {
     }
 
     /** Tasklist's panels scroll on their own: bring the element to the middle of its panel first. */
-    private void click(WebElement element) {
-        chrome.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
-
 }

@@ -15,9 +15,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * One headless Chromium ({@link Chromium#start()}) driving Twinflow as its users do: the portal's
  * sign-in and sign-out, portal form fields, and in Tasklist the shared filters, the task list and the
- * Camunda Forms (form-js 1.8) of staff tasks. The form-js techniques are those of
- * {@link TasklistFormsBrowserIT}: options clicked through their label's {@code for} id, fields found
- * by their label, Complete pressed by script once enabled.
+ * Camunda Forms (form-js 1.8) of staff tasks: options clicked through their label's {@code for} id,
+ * fields found by their label, Complete pressed by script once enabled.
  */
 final class TwinflowBrowser implements AutoCloseable {
 
@@ -197,7 +196,8 @@ final class TwinflowBrowser implements AutoCloseable {
         try {
             new WebDriverWait(chrome, Duration.ofSeconds(3)).until(d -> d.findElement(By.id(id)).isSelected());
         } catch (TimeoutException notSelected) {
-            throw new AssertionError("Option '" + labelText + "' does not stay selected after a click", notSelected);
+            throw new AssertionError("Option '" + labelText + "' does not stay selected after a click; script errors in the page: "
+                    + chrome.executeScript("return JSON.stringify(window.__twinflowErrors || []);"), notSelected);
         }
     }
 
@@ -221,11 +221,10 @@ final class TwinflowBrowser implements AutoCloseable {
     }
 
     /**
-     * Waits until the form-js field shows the value and has kept it for {@link #SETTLED}. Shared with
-     * {@link TasklistFormsBrowserIT}, whose review form lost its typed feedback this way when it ran
-     * after another Spring context's tests.
+     * Waits until the form-js field shows the value and has kept it for {@link #SETTLED}. The review
+     * form lost its typed feedback this way when its test ran after another Spring context's tests.
      */
-    static void waitUntilValueHolds(ChromeDriver chrome, WebElement input, String value) {
+    private static void waitUntilValueHolds(ChromeDriver chrome, WebElement input, String value) {
         long[] heldSince = {0};
         new WebDriverWait(chrome, TIMEOUT, Duration.ofMillis(100)).until(d -> {
             if (!value.equals(input.getAttribute("value"))) {
@@ -238,6 +237,14 @@ final class TwinflowBrowser implements AutoCloseable {
             }
             return now - heldSince[0] >= SETTLED.toNanos();
         });
+    }
+
+    /** form-js select: a custom dropdown; open it through its input, then pick the option by its text. */
+    void select(String labelText, String optionText) {
+        click(fieldFor(labelText));
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'fjs-container')]//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.), "
+                        + xpathLiteral(optionText) + ")]"))).click();
     }
 
     private WebElement fieldFor(String labelText) {
