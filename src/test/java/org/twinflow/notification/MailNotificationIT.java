@@ -155,9 +155,7 @@ class MailNotificationIT {
         String suffix = Long.toString(System.nanoTime(), 36);
         String amara = createUser("amara" + suffix, StaffGroups.REVIEWERS, "Amara", "Okafor");
         String bao = createUser("bao" + suffix, StaffGroups.REVIEWERS, "Bao", "Nguyen");
-        Proposal proposal = submit();
-        complete(proposal, TASK_SCREEN_PROPOSAL, Map.of(SCREENING_OUTCOME, "complete"));
-        complete(proposal, TASK_ASSIGN_REVIEWERS, Map.of(REVIEWERS, List.of(amara, bao)));
+        Proposal proposal = submittedAndAssignedTo(amara, bao);
         completeAs(proposal, TASK_DECLARE_CONFLICT_OF_INTEREST, amara, Map.of(CONFLICT_OF_INTEREST, "none"));
         completeAs(proposal, TASK_DECLARE_CONFLICT_OF_INTEREST, bao, Map.of(CONFLICT_OF_INTEREST, "none"));
         smtp.purgeEmailFromAllMailboxes();
@@ -203,9 +201,7 @@ class MailNotificationIT {
         String amara = createUser("amara" + suffix, StaffGroups.REVIEWERS, "Amara", "Okafor");
         String bao = createUser("bao" + suffix, StaffGroups.REVIEWERS, "Bao", "Nguyen");
         String chen = createUser("chen" + suffix, StaffGroups.REVIEWERS, "Chen", "Wei");
-        Proposal proposal = submit();
-        complete(proposal, TASK_SCREEN_PROPOSAL, Map.of(SCREENING_OUTCOME, "complete"));
-        complete(proposal, TASK_ASSIGN_REVIEWERS, Map.of(REVIEWERS, List.of(amara, bao)));
+        Proposal proposal = submittedAndAssignedTo(amara, bao);
         completeAs(proposal, TASK_DECLARE_CONFLICT_OF_INTEREST, amara, Map.of(CONFLICT_OF_INTEREST, "declared",
                 CONFLICT_DESCRIPTION, "I advised Semarang on this project last year."));
         complete(proposal, TASK_ASSIGN_REPLACEMENT_REVIEWER, Map.of(REPLACEMENT_REVIEWER, chen));
@@ -235,9 +231,7 @@ class MailNotificationIT {
         String bao = createUser("bao" + suffix, StaffGroups.REVIEWERS, "Bao", "Nguyen");
         String chen = createUser("chen" + suffix, StaffGroups.REVIEWERS, "Chen", "Wei");
         String officer = createUser("sofia" + suffix, StaffGroups.SECRETARIAT, "Sofia", "Santos");
-        Proposal proposal = submit();
-        complete(proposal, TASK_SCREEN_PROPOSAL, Map.of(SCREENING_OUTCOME, "complete"));
-        complete(proposal, TASK_ASSIGN_REVIEWERS, Map.of(REVIEWERS, List.of(amara, bao)));
+        Proposal proposal = submittedAndAssignedTo(amara, bao);
         completeAs(proposal, TASK_DECLARE_CONFLICT_OF_INTEREST, amara, Map.of(CONFLICT_OF_INTEREST, "none"));
         completeAs(proposal, TASK_DECLARE_CONFLICT_OF_INTEREST, bao, Map.of(CONFLICT_OF_INTEREST, "none"));
         Instant amaraDue = reviewDue(proposal, amara);
@@ -378,6 +372,14 @@ class MailNotificationIT {
     private Proposal submit() {
         Proposal proposal = proposals.submitNew(ProposalFixtures.semarangToyamaMobility(city.getId(), LocalDate.now(clock)), "semarang");
         Jobs.runAsync(managementService);
+        return proposal;
+    }
+
+    /** Submitted, screened as complete and assigned to these reviewers. */
+    private Proposal submittedAndAssignedTo(String... reviewers) {
+        Proposal proposal = submit();
+        complete(proposal, TASK_SCREEN_PROPOSAL, Map.of(SCREENING_OUTCOME, "complete"));
+        complete(proposal, TASK_ASSIGN_REVIEWERS, Map.of(REVIEWERS, List.of(reviewers)));
         return proposal;
     }
 
