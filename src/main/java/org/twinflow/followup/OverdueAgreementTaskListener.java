@@ -3,16 +3,15 @@ package org.twinflow.followup;
 import static org.twinflow.proposal.ProposalProcess.Vars.*;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import org.twinflow.proposal.TaskInput;
 import org.twinflow.system.DisplayDates;
+import org.twinflow.system.ProcessDurations;
 
 /**
  * {@code Task_HandleOverdueAgreement}: on create, shows the missed deadline; on complete, either gives the
@@ -27,9 +26,11 @@ class OverdueAgreementTaskListener implements TaskListener {
     static final int MAX_EXTENSION_DAYS = 90;
 
     private final FollowUpService followUp;
+    private final ProcessDurations durations;
 
-    OverdueAgreementTaskListener(FollowUpService followUp) {
+    OverdueAgreementTaskListener(FollowUpService followUp, ProcessDurations durations) {
         this.followUp = followUp;
+        this.durations = durations;
     }
 
     @Override
@@ -43,9 +44,9 @@ class OverdueAgreementTaskListener implements TaskListener {
         String action = TaskInput.requiredChoice(task, OVERDUE_AGREEMENT_ACTION, Set.of(EXTEND, CANCEL));
         if (EXTEND.equals(action)) {
             int days = TaskInput.requiredWholeNumber(task, EXTENSION_DAYS, 1, MAX_EXTENSION_DAYS);
-            Instant due = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(days));
-            followUp.extendAgreementDeadline(proposalId, due, TaskInput.actor(task));
-            task.getExecution().setVariable(AGREEMENT_DUE_AT, Date.from(due));
+            Date due = durations.dueInDays(days);
+            followUp.extendAgreementDeadline(proposalId, due.toInstant(), TaskInput.actor(task));
+            task.getExecution().setVariable(AGREEMENT_DUE_AT, due);
         } else {
             followUp.recordCancellationForMissingAgreement(proposalId, TaskInput.requiredText(task, CANCELLATION_REASON),
                     TaskInput.actor(task));

@@ -166,8 +166,8 @@ public class NotificationService {
     }
 
     private String agreementDue(Proposal proposal) {
-        Instant due = proposal.getAgreementDueAt() != null ? proposal.getAgreementDueAt() : clock.instant().plus(timings.agreementDeadline());
-        return DisplayDates.dateTime(due);
+        Instant due = proposal.agreementDue(timings.agreementDeadline());
+        return due == null ? null : DisplayDates.dateTime(due);
     }
 
     /** The due date of the earliest open report of that kind whose period has ended (the one the notice is about). */

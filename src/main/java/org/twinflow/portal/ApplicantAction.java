@@ -29,7 +29,7 @@ record ApplicantAction(Kind kind, Instant deadline, LocalDate dueDate, boolean o
 
     /** The signed agreement, due at {@code deadline}; once it has passed, the secretariat decides and nothing can be uploaded. */
     static ApplicantAction agreement(Instant deadline, Instant now) {
-        return new ApplicantAction(Kind.UPLOAD_AGREEMENT, deadline, null, now.isAfter(deadline), null, null, null);
+        return new ApplicantAction(Kind.UPLOAD_AGREEMENT, deadline, null, deadline != null && now.isAfter(deadline), null, null, null);
     }
 
     static ApplicantAction report(Long reportId, ReportKind reportKind, int periodNumber, LocalDate dueDate, LocalDate today) {

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.twinflow.followup.ReportKind;
+import org.twinflow.proposal.Proposal;
 import org.twinflow.proposal.ProposalStatus;
 import org.twinflow.system.ProcessTimingProperties;
 
@@ -23,9 +24,7 @@ import org.twinflow.system.ProcessTimingProperties;
  * <ul>
  * <li>clarification: the open question's deadline;</li>
  * <li>revision: the decision's time plus {@code revision-deadline};</li>
- * <li>signed agreement: the deadline recorded when it was (again) requested or extended, which the
- * process's timers also use (for a proposal approved before deadlines were recorded: the decision's
- * time plus {@code agreement-deadline});</li>
+ * <li>signed agreement: {@link Proposal#agreementDue}, the deadline the process's timers also use;</li>
  * <li>report: the first report whose period has ended and that awaits submission (planned or sent
  * back), due on its due date, overdue after it.</li>
  * </ul>
@@ -79,8 +78,7 @@ class ApplicantActionFinder {
                 case REVISION_REQUESTED -> actions.put(id, ApplicantAction.until(ApplicantAction.Kind.REVISE,
                         plus(decided.get(id), timings.revisionDeadline())));
                 case AGREEMENT_PENDING -> actions.put(id, ApplicantAction.agreement(
-                        agreementDue.get(id) != null ? agreementDue.get(id) : plus(decided.get(id), timings.agreementDeadline()),
-                        clock.instant()));
+                        Proposal.agreementDue(agreementDue.get(id), decided.get(id), timings.agreementDeadline()), clock.instant()));
                 default -> { }
             }
         });

@@ -193,6 +193,21 @@ public class Proposal {
         this.updatedAt = now;
     }
 
+    /**
+     * The signed agreement's deadline: the one recorded when it was (again) requested or extended, or for a
+     * proposal approved before deadlines were recorded (process version 1.0) its decision plus {@code period}.
+     */
+    public static Instant agreementDue(Instant recorded, Instant decidedAt, java.time.Duration period) {
+        if (recorded != null) {
+            return recorded;
+        }
+        return decidedAt == null ? null : decidedAt.plus(period);
+    }
+
+    public Instant agreementDue(java.time.Duration period) {
+        return agreementDue(agreementDueAt, decidedAt, period);
+    }
+
     public void agreementDueBy(Instant due) {
         this.agreementDueAt = due;
     }

@@ -4,17 +4,16 @@ import static org.twinflow.proposal.ProposalProcess.Vars.*;
 import static org.twinflow.system.JsonVariables.json;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import org.twinflow.proposal.TaskInput;
 import org.twinflow.system.DisplayDates;
+import org.twinflow.system.ProcessDurations;
 
 /**
  * {@code Task_HandleOverdueReview}: on create, offers the reviewers who could take the review over and
@@ -31,9 +30,11 @@ class OverdueReviewTaskListener implements TaskListener {
     static final int MAX_EXTENSION_DAYS = 90;
 
     private final ReviewService reviews;
+    private final ProcessDurations durations;
 
-    OverdueReviewTaskListener(ReviewService reviews) {
+    OverdueReviewTaskListener(ReviewService reviews, ProcessDurations durations) {
         this.reviews = reviews;
+        this.durations = durations;
     }
 
     @Override
@@ -51,9 +52,9 @@ class OverdueReviewTaskListener implements TaskListener {
         try {
             if (EXTEND.equals(action)) {
                 int days = TaskInput.requiredWholeNumber(task, EXTENSION_DAYS, 1, MAX_EXTENSION_DAYS);
-                Instant due = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(days));
-                reviews.extend(proposalId, reviewer, due, TaskInput.actor(task));
-                branch.setVariable(REVIEW_DUE_AT, Date.from(due));
+                Date due = durations.dueInDays(days);
+                reviews.extend(proposalId, reviewer, due.toInstant(), TaskInput.actor(task));
+                branch.setVariable(REVIEW_DUE_AT, due);
             } else {
                 String newReviewer = TaskInput.requiredText(task, NEW_REVIEWER);
                 reviews.reassign(proposalId, reviewer, newReviewer, TaskInput.actor(task));

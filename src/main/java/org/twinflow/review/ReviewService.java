@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
@@ -134,11 +133,7 @@ public class ReviewService {
 
     /** When the reviewer's open review is due, if scoring has started. */
     public Optional<Instant> dueDateOf(Long proposalId, String reviewerId) {
-        return reviewsOf(proposalId).stream()
-                .filter(r -> r.getReviewerId().equals(reviewerId) && r.getStatus() == ReviewStatus.ASSIGNED)
-                .map(Review::getDueAt)
-                .filter(Objects::nonNull)
-                .findFirst();
+        return openReview(proposalId, reviewerId).map(Review::getDueAt);
     }
 
     @Transactional
@@ -198,10 +193,14 @@ public class ReviewService {
     }
 
     private Review openReviewOf(Long proposalId, String reviewerId) {
+        return openReview(proposalId, reviewerId)
+                .orElseThrow(() -> new IllegalStateException(reviewerId + " has no open review of proposal " + proposalId));
+    }
+
+    private Optional<Review> openReview(Long proposalId, String reviewerId) {
         return reviewsOf(proposalId).stream()
                 .filter(r -> r.getReviewerId().equals(reviewerId) && r.getStatus() == ReviewStatus.ASSIGNED)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(reviewerId + " has no open review of proposal " + proposalId));
+                .findFirst();
     }
 
     private static BigDecimal mean(List<Scores> scores, ToIntFunction<Scores> criterion) {

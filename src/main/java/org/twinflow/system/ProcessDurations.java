@@ -37,6 +37,11 @@ public class ProcessDurations {
         return dueIn(timings.reviewDeadline());
     }
 
+    /** A deadline the secretariat extended by {@code days} from now (an overdue review or agreement). */
+    public Date dueInDays(int days) {
+        return dueIn(Duration.ofDays(days));
+    }
+
     /** When to remind a reviewer of a review due on {@code due}. */
     public Date reviewReminderAt(Date due) {
         return reminderBefore(due, timings.reviewReminderBefore());

@@ -19,7 +19,7 @@ public final class FollowUpTestBeans {
         Mocks.register("progressReportReviewTaskListener", new ProgressReportReviewTaskListener(followUp));
         Mocks.register("finalReportEvaluationTaskListener", new FinalReportEvaluationTaskListener(followUp));
         Mocks.register("agreementDeadlines", new AgreementDeadlines(followUp, durations));
-        Mocks.register("overdueAgreementTaskListener", new OverdueAgreementTaskListener(followUp));
+        Mocks.register("overdueAgreementTaskListener", new OverdueAgreementTaskListener(followUp, durations));
         Mocks.register("overdueReportTaskListener", new OverdueReportTaskListener(followUp));
     }
 

@@ -16,6 +16,6 @@ public final class ReviewTestBeans {
         Mocks.register("scoreProposalTaskListener", new ScoreProposalTaskListener(reviews));
         Mocks.register("aggregateReviewScoresDelegate", new AggregateReviewScoresDelegate(reviews));
         Mocks.register("reviewDeadlines", new ReviewDeadlines(reviews, durations));
-        Mocks.register("overdueReviewTaskListener", new OverdueReviewTaskListener(reviews));
+        Mocks.register("overdueReviewTaskListener", new OverdueReviewTaskListener(reviews, durations));
     }
 }
