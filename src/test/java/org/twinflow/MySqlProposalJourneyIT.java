@@ -227,6 +227,26 @@ class MySqlProposalJourneyIT {
         assertThat(snapshot).containsEntry("title", TITLE).containsEntry("leadCity", LEAD_CITY);
     }
 
+    @Test
+    void shouldLeaveCharactersTheEngineCannotStoreCleanlyOutOfTaskNamesAndKeepThemInTheProposal() {
+        // given a proposal whose title has an emoji and a CJK character beyond the BMP
+        String title = "Ciudades resilientes 🌊 𠮷 Chiang Mai–Guangzhou";
+        City chiangMai = cities.save(new City(LEAD_CITY, "TH", "ภาคเหนือ", LocalGovernmentType.MUNICIPALITY, 131_000L,
+                "สมชาย ศรีสุข", "partnerships@chiangmai.example", clock.instant()).verifiedBySecretariat(clock.instant()));
+
+        // when it is submitted
+        Proposal submitted = proposals.submitNew(ProposalFixtures.mobilityProposal(chiangMai.getId(), LocalDate.now(clock), title,
+                List.of(new PartnerCity(GUANGZHOU, "CN", PartnerRole.CO_LEAD, "waishi@guangzhou.example"))), "chiangmai");
+        Jobs.runAsync(managementService);
+
+        // then the engine's 3-byte columns get the title without those characters and without a replacement mark ...
+        Task screening = taskService.createTaskQuery().processInstanceBusinessKey(submitted.getReference()).singleResult();
+        assertThat(screening.getName()).isEqualTo("Screen proposal " + submitted.getReference() + " · Ciudades resilientes Chiang Mai–Guangzhou");
+        assertThat(taskService.getVariable(screening.getId(), PROPOSAL_TITLE)).isEqualTo("Ciudades resilientes Chiang Mai–Guangzhou");
+        // ... and the proposal keeps every character
+        assertThat(proposals.byReference(submitted.getReference()).getTitle()).isEqualTo(title);
+    }
+
     // --- staff at work -------------------------------------------------------------------------------
 
     private void review(String reference, String reviewer, int relevance, int sdgContribution, int feasibility,

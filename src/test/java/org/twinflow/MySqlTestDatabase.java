@@ -58,6 +58,30 @@ public class MySqlTestDatabase implements BeforeAllCallback, TestInstancePreCons
         return database;
     }
 
+    /**
+     * The settings of a Spring Boot test with the {@code mysql} profile on the current database: the
+     * variables application-mysql.yaml reads, a test administrator, both schemas created on the empty
+     * database, jobs run by the test itself, and an engine name of its own.
+     */
+    public static void registerProperties(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        Database database = current();
+        registry.add("TWINFLOW_DB_URL", database::jdbcUrl);
+        registry.add("TWINFLOW_DB_USER", database::user);
+        registry.add("TWINFLOW_DB_PASSWORD", database::password);
+        registry.add("TWINFLOW_ADMIN_ID", () -> "itadmin");
+        registry.add("TWINFLOW_ADMIN_PASSWORD", () -> "it-admin-" + Long.toHexString(System.nanoTime()));
+        // a fresh database: the engine creates its schema, Flyway ours (whatever production sets for schema updates)
+        registry.add("camunda.bpm.database.schema-update", () -> "true");
+        registry.add("spring.flyway.enabled", () -> "true");
+        // the test runs the jobs itself
+        registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+        registry.add("twinflow.mail.staff-digest-enabled", () -> "false");
+        // Camunda keeps engines in a JVM-wide registry by name: another "default" engine would replace the
+        // cached H2 context's engine there, and closing this context would leave that context's REST API
+        // without an engine (404)
+        registry.add("camunda.bpm.generate-unique-process-engine-name", () -> "true");
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         String server = setting(SERVER_VARIABLE, "127.0.0.1:3306");
@@ -129,7 +153,7 @@ public class MySqlTestDatabase implements BeforeAllCallback, TestInstancePreCons
         /** The application's URL of this database, as docker-compose.yml gives it (with UTC and UTF-8). */
         public String jdbcUrl() {
             return "jdbc:mysql://" + server + "/" + name
-                    + "?sendFractionalSeconds=false&characterEncoding=UTF-8&connectionTimeZone=UTC";
+                    + "?sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8&connectionTimeZone=UTC";
         }
 
         /** A plain JDBC connection, outside the application's pool. */

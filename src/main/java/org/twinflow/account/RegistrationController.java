@@ -1,6 +1,7 @@
 package org.twinflow.account;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.twinflow.city.Countries;
 import org.twinflow.city.LocalGovernmentType;
+import org.twinflow.system.web.SubmitOnce;
 
 /** City registration: the officer's account and the city, then verification by the secretariat. */
 @Controller
@@ -20,9 +22,13 @@ class RegistrationController {
 
     static final String VIEW_REGISTRATION_FORM = "account/register";
 
-    private final CityRegistrationService registrations;
+    private static final String REGISTERED = "/login?registered";
 
-    RegistrationController(CityRegistrationService registrations) {
+    private final CityRegistrationService registrations;
+    private final SubmitOnce submitOnce;
+
+    RegistrationController(CityRegistrationService registrations, SubmitOnce submitOnce) {
+        this.submitOnce = submitOnce;
         this.registrations = registrations;
     }
 
@@ -57,7 +63,9 @@ class RegistrationController {
             return VIEW_REGISTRATION_FORM;
         }
         try {
-            registrations.register(registration);
+            // Anonymous: the address being registered stands for the person, so a double click or a retry registers once.
+            submitOnce.run(registration.getSubmissionId(), "registration:" + registration.getEmail().strip().toLowerCase(Locale.ROOT),
+                    () -> registrations.register(registration), registered -> REGISTERED);
         } catch (EmailTakenException taken) {
             // Saying so reveals that the address has an account; registration cannot avoid it, sign-in does.
             result.rejectValue("email", "registration.email.taken");
@@ -65,6 +73,6 @@ class RegistrationController {
             registration.setPasswordConfirmation(null);
             return VIEW_REGISTRATION_FORM;
         }
-        return "redirect:/login?registered";
+        return "redirect:" + REGISTERED;
     }
 }

@@ -9,9 +9,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.twinflow.city.LocalGovernmentType;
+import org.twinflow.system.web.SubmittedForm;
 
 /** What a city officer enters to register the city and their own account. */
-public class RegistrationForm {
+public class RegistrationForm extends SubmittedForm {
 
     @NotBlank @Size(max = 100)
     private String firstName;

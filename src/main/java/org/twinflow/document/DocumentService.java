@@ -38,15 +38,30 @@ public class DocumentService {
      */
     @Transactional
     public DocumentInfo store(Long proposalId, DocumentKind kind, String fileName, byte[] content, String uploadedBy) {
+        return store(proposalId, kind, Upload.of(fileName, content), uploadedBy);
+    }
+
+    /**
+     * Stores an upload; its announced size is checked before it is read.
+     *
+     * @throws DocumentRejectedException when the file is empty, not a PDF, too large, or the proposal's
+     *         documents would exceed the total; nothing is stored then
+     */
+    @Transactional
+    public DocumentInfo store(Long proposalId, DocumentKind kind, Upload upload, String uploadedBy) {
+        String fileName = upload.fileName();
+        if (upload.sizeBytes() > limits.maxFileSize().toBytes()) {
+            throw tooLarge(fileName);
+        }
+        byte[] content = upload.bytes();
         if (content == null || content.length == 0) {
             throw new DocumentRejectedException("document.empty", "The file " + fileName + " is empty", fileName);
         }
+        if (content.length > limits.maxFileSize().toBytes()) {
+            throw tooLarge(fileName);
+        }
         if (content.length < PDF_SIGNATURE.length || !Arrays.equals(Arrays.copyOf(content, PDF_SIGNATURE.length), PDF_SIGNATURE)) {
             throw new DocumentRejectedException("document.notPdf", "The file " + fileName + " is not a PDF", fileName);
-        }
-        if (content.length > limits.maxFileSize().toBytes()) {
-            throw new DocumentRejectedException("document.tooLarge", "The file " + fileName + " is larger than " + limits.maxFileSize(),
-                    fileName, limits.maxFileSize().toMegabytes());
         }
         if (documents.totalSizeOf(proposalId) + content.length > limits.maxTotalSize().toBytes()) {
             throw new DocumentRejectedException("document.totalTooLarge", "The documents of this proposal would exceed "
@@ -55,6 +70,11 @@ public class DocumentService {
         Document saved = documents.save(new Document(proposalId, kind, safeName(fileName), content, sha256(content), uploadedBy,
                 clock.instant()));
         return new DocumentInfo(saved.getId(), proposalId, kind, saved.getFileName(), saved.getSizeBytes(), uploadedBy, saved.getUploadedAt());
+    }
+
+    private DocumentRejectedException tooLarge(String fileName) {
+        return new DocumentRejectedException("document.tooLarge", "The file " + fileName + " is larger than " + limits.maxFileSize(),
+                fileName, limits.maxFileSize().toMegabytes());
     }
 
     public List<DocumentInfo> documentsOf(Long proposalId) {
@@ -67,7 +87,8 @@ public class DocumentService {
     }
 
     private static String safeName(String fileName) {
-        String name = fileName == null ? "document.pdf" : fileName.replaceAll("[\\\\/\\r\\n\"]", "_").strip();
+        // Path separators, quotes and control characters would break the download's Content-Disposition or a file system.
+        String name = fileName == null ? "document.pdf" : fileName.replaceAll("[\\\\/\"\\p{Cc}\\uFFFD]", "_").strip();
         if (name.isEmpty()) {
             name = "document.pdf";
         }

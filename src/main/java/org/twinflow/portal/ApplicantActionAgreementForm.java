@@ -1,9 +1,10 @@
 package org.twinflow.portal;
 
 import org.springframework.web.multipart.MultipartFile;
+import org.twinflow.system.web.SubmittedForm;
 
 /** The signed partnership agreement (PDF); required, checked by the controller and {@code DocumentService}. */
-public class ApplicantActionAgreementForm {
+public class ApplicantActionAgreementForm extends SubmittedForm {
 
     private MultipartFile file;
 

@@ -4,9 +4,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.web.multipart.MultipartFile;
+import org.twinflow.system.web.SubmittedForm;
 
 /** The applicant's answer to a clarification request, with an optional PDF. */
-public class ApplicantActionClarificationForm {
+public class ApplicantActionClarificationForm extends SubmittedForm {
 
     static final int MAX_ANSWER = 10_000;
 

@@ -22,6 +22,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.twinflow.document.DocumentRejectedException;
+import org.twinflow.document.Upload;
+import org.twinflow.system.web.SubmitOnce;
+import org.twinflow.system.web.SubmitOnce.Outcome;
+import org.twinflow.system.web.SubmittedForm;
 import org.twinflow.proposal.ActionNotAwaitedException;
 import org.twinflow.proposal.Proposal;
 
@@ -44,9 +48,11 @@ class ApplicantActionController {
     private final ProposalPageModel pageModel;
     private final ApplicantActionService actions;
     private final MessageSource messages;
+    private final SubmitOnce submitOnce;
 
     ApplicantActionController(ProposalPageAccess access, ProposalPageModel pageModel, ApplicantActionService actions,
-            MessageSource messages) {
+            MessageSource messages, SubmitOnce submitOnce) {
+        this.submitOnce = submitOnce;
         this.access = access;
         this.pageModel = pageModel;
         this.actions = actions;
@@ -68,9 +74,9 @@ class ApplicantActionController {
         Proposal proposal = access.ownProposal(reference, principal);
         if (!result.hasErrors()) {
             try {
-                actions.answerClarification(reference, proposal.getLeadCityId(), form.getAnswer().strip(),
-                        ApplicantActionUpload.of(form.getAttachment()), principal.getName());
-                return done(redirect, "page.clarification.sent", locale);
+                return once(form, principal, reference, () -> actions.answerClarification(reference, proposal.getLeadCityId(),
+                        form.getAnswer().strip(), ChosenFile.of(form.getAttachment()), principal.getName()),
+                        "page.clarification.sent", redirect, locale);
             } catch (DocumentRejectedException refused) {
                 reject(result, CLARIFICATION_FORM, "attachment", refused);
             } catch (ActionNotAwaitedException | OptimisticLockingFailureException | OptimisticLockingException notAwaited) {
@@ -84,13 +90,14 @@ class ApplicantActionController {
     String processAgreementForm(@PathVariable String reference, @ModelAttribute(AGREEMENT_FORM) ApplicantActionAgreementForm form,
             BindingResult result, Principal principal, Locale locale, Model model, RedirectAttributes redirect) {
         Proposal proposal = access.ownProposal(reference, principal);
-        ApplicantActionUpload agreement = ApplicantActionUpload.of(form.getFile());
+        Upload agreement = ChosenFile.of(form.getFile());
         if (agreement == null) {
             result.addError(new FieldError(AGREEMENT_FORM, "file", null, false, new String[] {"page.agreement.file.required"}, null, null));
         } else {
             try {
-                actions.uploadAgreement(reference, proposal.getLeadCityId(), agreement, principal.getName());
-                return done(redirect, "page.agreement.sent", locale);
+                return once(form, principal, reference,
+                        () -> actions.uploadAgreement(reference, proposal.getLeadCityId(), agreement, principal.getName()),
+                        "page.agreement.sent", redirect, locale);
             } catch (DocumentRejectedException refused) {
                 reject(result, AGREEMENT_FORM, "file", refused);
             } catch (ActionNotAwaitedException | OptimisticLockingFailureException | OptimisticLockingException notAwaited) {
@@ -114,9 +121,8 @@ class ApplicantActionController {
         }
         if (!result.hasErrors()) {
             try {
-                actions.submitReport(reference, proposal.getLeadCityId(), form, ApplicantActionUpload.of(form.getAnnex()),
-                        principal.getName());
-                return done(redirect, "page.report.sent", locale);
+                return once(form, principal, reference, () -> actions.submitReport(reference, proposal.getLeadCityId(), form,
+                        ChosenFile.of(form.getAnnex()), principal.getName()), "page.report.sent", redirect, locale);
             } catch (DocumentRejectedException refused) {
                 reject(result, REPORT_FORM, "annex", refused);
             } catch (ActionNotAwaitedException | OptimisticLockingFailureException | OptimisticLockingException notAwaited) {
@@ -136,7 +142,14 @@ class ApplicantActionController {
         return ProposalPageController.VIEW_PAGE;
     }
 
-    private String done(RedirectAttributes redirect, String messageKey, Locale locale) {
+    /** Does the action once per form sent: a repeat of a form already done shows the page with a note instead. */
+    private String once(SubmittedForm form, Principal principal, String reference, Runnable action, String doneKey,
+            RedirectAttributes redirect, Locale locale) {
+        Outcome<String> outcome = submitOnce.run(form.getSubmissionId(), principal.getName(), () -> {
+            action.run();
+            return reference;
+        }, ref -> "/proposals/" + ref);
+        String messageKey = outcome instanceof Outcome.AlreadyDone<String> ? "form.alreadyDone" : doneKey;
         redirect.addFlashAttribute("message", messages.getMessage(messageKey, null, locale));
         return REDIRECT_TO_PAGE;
     }

@@ -11,13 +11,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.web.multipart.MultipartFile;
+import org.twinflow.system.web.SubmittedForm;
 
 /**
  * A progress or final report: narrative, activities, participants by gender and one achieved value
  * per expected result of the proposal (the indicator and its target come from the proposal, not
  * from the browser), with an optional PDF annex.
  */
-public class ApplicantActionReportForm {
+public class ApplicantActionReportForm extends SubmittedForm {
 
     static final int MAX_TEXT = 20_000;
     static final int MAX_PARTICIPANTS = 10_000_000;

@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.twinflow.document.DocumentKind;
 import org.twinflow.document.DocumentRejectedException;
 import org.twinflow.document.DocumentService;
+import org.twinflow.document.Upload;
 import org.twinflow.followup.FollowUpService;
 import org.twinflow.followup.IndicatorValue;
 import org.twinflow.followup.ReportSubmission;
@@ -39,26 +40,26 @@ public class ApplicantActionService {
     }
 
     @Transactional
-    public void answerClarification(String reference, Long cityId, String answer, ApplicantActionUpload attachment, String actor) {
+    public void answerClarification(String reference, Long cityId, String answer, Upload attachment, String actor) {
         Proposal proposal = awaiting(reference, cityId, "a clarification", ProposalStatus.CLARIFICATION_REQUESTED);
         if (attachment != null) {
-            documents.store(proposal.getId(), DocumentKind.CLARIFICATION, attachment.fileName(), attachment.content(), actor);
+            documents.store(proposal.getId(), DocumentKind.CLARIFICATION, attachment, actor);
         }
         screening.answerClarification(reference, answer, actor);
     }
 
     @Transactional
-    public void uploadAgreement(String reference, Long cityId, ApplicantActionUpload agreement, String actor) {
+    public void uploadAgreement(String reference, Long cityId, Upload agreement, String actor) {
         Proposal proposal = awaiting(reference, cityId, "the signed agreement", ProposalStatus.AGREEMENT_PENDING);
-        var stored = documents.store(proposal.getId(), DocumentKind.SIGNED_AGREEMENT, agreement.fileName(), agreement.content(), actor);
+        var stored = documents.store(proposal.getId(), DocumentKind.SIGNED_AGREEMENT, agreement, actor);
         followUp.uploadAgreement(reference, stored.fileName(), actor);
     }
 
     @Transactional
-    public void submitReport(String reference, Long cityId, ApplicantActionReportForm form, ApplicantActionUpload annex, String actor) {
+    public void submitReport(String reference, Long cityId, ApplicantActionReportForm form, Upload annex, String actor) {
         Proposal proposal = awaiting(reference, cityId, "a report", ProposalStatus.IN_IMPLEMENTATION, ProposalStatus.FINAL_REPORTING);
         if (annex != null) {
-            documents.store(proposal.getId(), DocumentKind.REPORT_ANNEX, annex.fileName(), annex.content(), actor);
+            documents.store(proposal.getId(), DocumentKind.REPORT_ANNEX, annex, actor);
         }
         List<ExpectedResult> results = proposal.getExpectedResults();
         List<IndicatorValue> values = new java.util.ArrayList<>();
@@ -71,7 +72,7 @@ public class ApplicantActionService {
 
     /** The city's proposal, if its status calls for the action; another city's proposal is not found. */
     private Proposal awaiting(String reference, Long cityId, String action, ProposalStatus... statuses) {
-        Proposal proposal = proposals.byReferenceForCity(reference, cityId);
+        Proposal proposal = proposals.lockForChange(reference, cityId);
         if (!List.of(statuses).contains(proposal.getStatus())) {
             throw new ActionNotAwaitedException(reference, action);
         }

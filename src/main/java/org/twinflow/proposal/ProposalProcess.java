@@ -29,7 +29,7 @@ public final class ProposalProcess {
         public static final String PROPOSAL_ID = "proposalId";
         /** JSON snapshot of the proposal's essentials that every staff form displays. */
         public static final String PROPOSAL = "proposal";
-        /** Tasklist columns (plain strings, see ProposalSnapshot.displayText). */
+        /** Tasklist columns (plain strings, see EngineText). */
         public static final String PROPOSAL_REFERENCE = "proposalReference";
         public static final String PROPOSAL_TITLE = "proposalTitle";
         public static final String LEAD_CITY = "leadCity";

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.springframework.stereotype.Component;
 import org.twinflow.city.City;
 import org.twinflow.system.CallProperties;
+import org.twinflow.system.EngineText;
 
 /**
  * Starts {@code partnership-proposal} for a submitted proposal, with the reference as business key
@@ -19,10 +20,12 @@ class ProposalProcessStarter {
 
     private final RuntimeService runtimeService;
     private final CallProperties call;
+    private final EngineText engineText;
 
-    ProposalProcessStarter(RuntimeService runtimeService, CallProperties call) {
+    ProposalProcessStarter(RuntimeService runtimeService, CallProperties call, EngineText engineText) {
         this.runtimeService = runtimeService;
         this.call = call;
+        this.engineText = engineText;
     }
 
     String start(Proposal proposal, City leadCity) {
@@ -31,8 +34,8 @@ class ProposalProcessStarter {
                 .putValueTyped(PROPOSAL, Variables.objectValue(ProposalSnapshot.of(proposal, leadCity))
                         .serializationDataFormat(SerializationDataFormats.JSON).create())
                 .putValue(PROPOSAL_REFERENCE, proposal.getReference())
-                .putValue(PROPOSAL_TITLE, ProposalSnapshot.displayText(proposal.getTitle(), 300))
-                .putValue(LEAD_CITY, ProposalSnapshot.displayText(leadCity.getName(), 200))
+                .putValue(PROPOSAL_TITLE, engineText.fit(proposal.getTitle(), 300))
+                .putValue(LEAD_CITY, engineText.fit(leadCity.getName(), 200))
                 .putValue(APPLICANT_TYPE, leadCity.getGovernmentType().name())
                 .putValue(FOREIGN_PARTNER_COUNT, (int) proposal.foreignPartnerCount(leadCity.getCountryCode()))
                 .putValue(THEMATIC_AREA, proposal.getThematicArea() == null ? null : proposal.getThematicArea().name())

@@ -3,6 +3,7 @@ package org.twinflow.proposal;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,6 +17,15 @@ public interface ProposalRepository extends Repository<Proposal, Long> {
     Optional<Proposal> findById(Long id);
 
     Optional<Proposal> findByReference(String reference);
+
+    /**
+     * Locks the proposal's row until the transaction ends, so that two requests changing the same proposal
+     * (two tabs, two clicks) take turns: the second sees what the first did instead of failing on the
+     * version column. Returns the id, or empty when there is no such proposal.
+     */
+    @Transactional
+    @Query("SELECT id FROM proposal WHERE reference = :reference FOR UPDATE")
+    Optional<Long> lockByReference(String reference);
 
     List<Proposal> findByLeadCityIdOrderByUpdatedAtDesc(Long leadCityId);
 

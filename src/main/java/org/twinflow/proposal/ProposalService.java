@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.twinflow.city.City;
 import org.twinflow.city.CityRepository;
+import org.twinflow.system.EngineText;
 import org.twinflow.timeline.TimelineEvent;
 import org.twinflow.timeline.TimelineService;
 
@@ -29,9 +30,12 @@ public class ProposalService {
     private final ProposalMessages messages;
     private final TimelineService timeline;
     private final Clock clock;
+    private final EngineText engineText;
 
     ProposalService(ProposalRepository proposals, CityRepository cities, ReferenceGenerator references,
-            ProposalProcessStarter processStarter, ProposalMessages messages, TimelineService timeline, Clock clock) {
+            ProposalProcessStarter processStarter, ProposalMessages messages, TimelineService timeline, Clock clock,
+            EngineText engineText) {
+        this.engineText = engineText;
         this.proposals = proposals;
         this.cities = cities;
         this.references = references;
@@ -61,7 +65,7 @@ public class ProposalService {
      */
     @Transactional
     public Proposal updateDraft(String reference, ProposalDraft draft) {
-        Proposal proposal = byReferenceForCity(reference, draft.leadCityId());
+        Proposal proposal = lockForChange(reference, draft.leadCityId());
         if (proposal.getStatus() != ProposalStatus.DRAFT) {
             throw new ActionNotAwaitedException(reference, "changes to its draft");
         }
@@ -78,7 +82,11 @@ public class ProposalService {
      */
     @Transactional
     public Proposal submit(String reference, String actor) {
+        proposals.lockByReference(reference);
         Proposal proposal = byReference(reference);
+        if (proposal.getStatus() != ProposalStatus.DRAFT) {
+            throw new ActionNotAwaitedException(reference, "its submission");
+        }
         if (!leadCity(proposal.getLeadCityId()).isVerified()) {
             throw new CityNotVerifiedException(reference);
         }
@@ -100,7 +108,7 @@ public class ProposalService {
     /** The applicant's revised proposal, after the committee returned it; it goes back to screening. */
     @Transactional
     public Proposal submitRevision(String reference, ProposalDraft revised, String actor) {
-        Proposal proposal = byReference(reference);
+        Proposal proposal = lockForChange(reference, revised.leadCityId());
         if (proposal.getStatus() != ProposalStatus.REVISION_REQUESTED) {
             throw new ActionNotAwaitedException(reference, "a revision");
         }
@@ -111,7 +119,7 @@ public class ProposalService {
         messages.deliver(reference, ProposalProcess.Messages.REVISION_SUBMITTED, Map.of(ProposalProcess.Vars.PROPOSAL,
                 Variables.objectValue(ProposalSnapshot.of(saved, leadCity(saved.getLeadCityId())))
                         .serializationDataFormat(SerializationDataFormats.JSON).create(),
-                ProposalProcess.Vars.PROPOSAL_TITLE, ProposalSnapshot.displayText(saved.getTitle(), 300)));
+                ProposalProcess.Vars.PROPOSAL_TITLE, engineText.fit(saved.getTitle(), 300)));
         return saved;
     }
 
@@ -172,6 +180,16 @@ public class ProposalService {
             throw new ProposalNotFoundException(reference);
         }
         return proposal;
+    }
+
+    /**
+     * The city's proposal, its row locked until the transaction ends: requests that change the same
+     * proposal take turns, and each sees what the one before it did.
+     */
+    @Transactional
+    public Proposal lockForChange(String reference, Long cityId) {
+        proposals.lockByReference(reference);
+        return byReferenceForCity(reference, cityId);
     }
 
     /** A city's proposals, most recently changed first. */

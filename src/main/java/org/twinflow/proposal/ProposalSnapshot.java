@@ -41,20 +41,6 @@ public final class ProposalSnapshot {
         return map;
     }
 
-    /**
-     * Text for Camunda's own string columns (task names, string variables), which are 3-byte utf8 on
-     * MySQL: characters outside the Basic Multilingual Plane (emoji, rare CJK) become U+FFFD, and the
-     * text is cut to {@code maxLength}.
-     */
-    public static String displayText(String text, int maxLength) {
-        if (text == null) {
-            return null;
-        }
-        StringBuilder safe = new StringBuilder();
-        text.codePoints().forEach(cp -> safe.appendCodePoint(Character.isBmpCodePoint(cp) ? cp : 0xFFFD));
-        return safe.length() <= maxLength ? safe.toString() : safe.substring(0, maxLength - 1) + "…";
-    }
-
     private static String countryName(String countryCode) {
         return Countries.englishName(countryCode);
     }

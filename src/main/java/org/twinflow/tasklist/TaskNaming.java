@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.twinflow.proposal.ProposalProcess;
-import org.twinflow.proposal.ProposalSnapshot;
+import org.twinflow.system.EngineText;
 
 /**
  * Names every new staff task after its proposal ("Score proposal TW-2026-0007 · Bus rapid transit
@@ -21,10 +21,12 @@ class TaskNaming {
 
     private final TasklistProperties properties;
     private final Clock clock;
+    private final EngineText engineText;
 
-    TaskNaming(TasklistProperties properties, Clock clock) {
+    TaskNaming(TasklistProperties properties, Clock clock, EngineText engineText) {
         this.properties = properties;
         this.clock = clock;
+        this.engineText = engineText;
     }
 
     @EventListener(condition = "#task.eventName == 'create'")
@@ -33,7 +35,7 @@ class TaskNaming {
         if (snapshot instanceof Map<?, ?> proposal && proposal.get("reference") != null) {
             String reference = proposal.get("reference").toString();
             if (task.getName() != null && !task.getName().contains(reference)) {
-                task.setName(ProposalSnapshot.displayText(task.getName() + " " + reference + " · " + proposal.get("title"), 255));
+                task.setName(engineText.fit(task.getName() + " " + reference + " · " + proposal.get("title"), 255));
             }
         }
         if (task.getDueDate() != null && task.getFollowUpDate() == null) {

@@ -94,6 +94,13 @@ final class TwinflowBrowser implements AutoCloseable {
         input.sendKeys(value);
     }
 
+    /** A long text pasted into an input or textarea, as officers paste from their documents: one input event, not a keystroke each. */
+    void paste(String name, String text) {
+        WebElement input = chrome.findElement(By.name(name));
+        chrome.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, text);
+    }
+
     /** Date inputs take the browser locale's format when typed; set the ISO value as a script would. */
     void setDate(String name, String isoDate) {
         WebElement input = chrome.findElement(By.name(name));

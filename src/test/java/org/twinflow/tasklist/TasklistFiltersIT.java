@@ -87,9 +87,10 @@ class TasklistFiltersIT {
         ClockUtil.setCurrentTime(Date.from(clock.instant().plus(Duration.ofDays(1))));
         Proposal second = submit("Feeder buses for Semarang");
 
-        // then their screening tasks carry reference and title (emoji made safe for MySQL's utf8 columns) and a follow-up date
+        // then their screening tasks carry reference and title, emoji and all (H2 stores every character), and a follow-up date
         Task task = screeningTaskOf(first);
-        assertThat(task.getName()).isEqualTo("Screen proposal " + first.getReference() + " · Light rail exchange \uFFFD Semarang–Toyama");
+        assertThat(task.getName()).isEqualTo("Screen proposal " + first.getReference() + " · Light rail exchange 🚆 Semarang–Toyama");
+        assertThat(taskService.getVariable(task.getId(), ProposalProcess.Vars.PROPOSAL_TITLE)).isEqualTo("Light rail exchange 🚆 Semarang–Toyama");
         assertThat(task.getDescription()).startsWith("Check that the proposal is complete");
         assertThat(Duration.between(task.getFollowUpDate().toInstant(), task.getDueDate().toInstant())).isEqualTo(Duration.ofDays(2));
         assertThat(taskService.getVariables(task.getId())).containsEntry(ProposalProcess.Vars.PROPOSAL_REFERENCE, first.getReference())

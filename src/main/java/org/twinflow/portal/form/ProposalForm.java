@@ -21,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.twinflow.proposal.PartnerRole;
 import org.twinflow.proposal.PartnershipType;
 import org.twinflow.proposal.ThematicArea;
+import org.twinflow.system.web.SubmittedForm;
 
 /**
  * The applicant's proposal form. Constraints in the {@code Default} group hold for every save (a draft
@@ -28,7 +29,7 @@ import org.twinflow.proposal.ThematicArea;
  * Cross-field rules (dates, budget sum, countries, SDG numbers) are in {@link ProposalFormValidator}.
  * The lengths match the columns of {@code V001__create_domain.sql}.
  */
-public class ProposalForm {
+public class ProposalForm extends SubmittedForm {
 
     /** Validation group of the rules that apply on submission only. */
     public interface Submission {
@@ -42,6 +43,14 @@ public class ProposalForm {
     public static final int RESULT_MAX = 500;
     public static final int INDICATOR_MAX = 300;
     public static final int TARGET_MAX = 100;
+    /**
+     * Rows the form offers at most. Every field is a part of the multipart request, so these bound what a
+     * full form sends; {@code server.tomcat.max-part-count} is set well above that (LargeProposalBrowserIT counts it).
+     */
+    public static final int MAX_PARTNERS = 15;
+    public static final int MAX_RESULTS = 15;
+    /** Partner commitment letters in one upload: one per partner city. */
+    public static final int MAX_PARTNER_COMMITMENTS = MAX_PARTNERS;
     /** Larger amounts are typing mistakes, not budgets; DECIMAL(15, 2) would hold them, nobody means them. */
     public static final String AMOUNT_MAX = "999999999";
 
@@ -97,10 +106,12 @@ public class ProposalForm {
 
     @Valid
     @NotEmpty(groups = Submission.class)
+    @Size(max = MAX_PARTNERS)
     private List<PartnerRow> partners = new ArrayList<>();
 
     @Valid
     @NotEmpty(groups = Submission.class)
+    @Size(max = MAX_RESULTS)
     private List<ResultRow> expectedResults = new ArrayList<>();
 
     @AssertTrue(groups = Submission.class)
@@ -111,6 +122,7 @@ public class ProposalForm {
 
     private MultipartFile letterOfIntent;
     private MultipartFile councilResolution;
+    @Size(max = MAX_PARTNER_COMMITMENTS)
     private List<MultipartFile> partnerCommitments = new ArrayList<>();
 
     /** A partner city row; a row left entirely empty is dropped, a row begun must be complete enough to store. */

@@ -53,6 +53,8 @@ import org.twinflow.proposal.ProposalStatus;
 import org.twinflow.proposal.Sdg;
 import org.twinflow.proposal.ThematicArea;
 import org.twinflow.system.CallProperties;
+import org.twinflow.system.web.SubmitOnce;
+import org.twinflow.system.web.SubmitOnce.Outcome;
 
 /**
  * The applicant's proposal form: a new proposal, a draft being edited, or a proposal returned for
@@ -80,10 +82,12 @@ class ProposalFormController {
     private final CallProperties call;
     private final DocumentProperties documentLimits;
     private final MessageSource messages;
+    private final SubmitOnce submitOnce;
 
     ProposalFormController(ProposalService proposals, ProposalFormService formService, ProposalFormValidator crossFieldRules,
             Validator validator, CityAccounts cityAccounts, DocumentService documents, CallProperties call, DocumentProperties documentLimits,
-            MessageSource messages) {
+            MessageSource messages, SubmitOnce submitOnce) {
+        this.submitOnce = submitOnce;
         this.documentLimits = documentLimits;
         this.proposals = proposals;
         this.formService = formService;
@@ -165,9 +169,9 @@ class ProposalFormController {
             Model model, RedirectAttributes redirect, Locale locale) {
         boolean revision = existing != null && isRevision(existing);
         switch (action) {
-            case ADD_PARTNER -> form.getPartners().add(new ProposalForm.PartnerRow());
+            case ADD_PARTNER -> addRow(form.getPartners(), ProposalForm.MAX_PARTNERS, ProposalForm.PartnerRow::new);
             case REMOVE_PARTNER -> removeRow(form.getPartners(), row);
-            case ADD_RESULT -> form.getExpectedResults().add(new ProposalForm.ResultRow());
+            case ADD_RESULT -> addRow(form.getExpectedResults(), ProposalForm.MAX_RESULTS, ProposalForm.ResultRow::new);
             case REMOVE_RESULT -> removeRow(form.getExpectedResults(), row);
             default -> { }
         }
@@ -192,21 +196,18 @@ class ProposalFormController {
         List<ProposalFormService.Attachment> attachments = attachmentsOf(form);
         try {
             if (revision) {
-                formService.submitRevision(reference, draft, attachments, userId);
-                redirect.addAttribute("reference", reference);
-                redirect.addFlashAttribute("message", text("proposalForm.revisionSubmitted", locale, reference));
-                return REDIRECT_PROPOSAL;
+                Outcome<Proposal> revised = submitOnce.run(form.getSubmissionId(), userId,
+                        () -> formService.submitRevision(reference, draft, attachments, userId), ProposalFormController::pageOf);
+                return shown(revised, "proposalForm.revisionSubmitted", REDIRECT_PROPOSAL, redirect, locale);
             }
             if (submission) {
-                Proposal submitted = formService.submit(reference, draft, attachments, userId);
-                redirect.addAttribute("reference", submitted.getReference());
-                redirect.addFlashAttribute("message", text("proposalForm.submitted", locale, submitted.getReference()));
-                return REDIRECT_PROPOSAL;
+                Outcome<Proposal> submitted = submitOnce.run(form.getSubmissionId(), userId,
+                        () -> formService.submit(reference, draft, attachments, userId), ProposalFormController::pageOf);
+                return shown(submitted, "proposalForm.submitted", REDIRECT_PROPOSAL, redirect, locale);
             }
-            Proposal saved = formService.saveDraft(reference, draft, attachments, userId);
-            redirect.addAttribute("reference", saved.getReference());
-            redirect.addFlashAttribute("message", text("proposalForm.saved", locale, saved.getReference()));
-            return REDIRECT_EDIT;
+            Outcome<Proposal> saved = submitOnce.run(form.getSubmissionId(), userId,
+                    () -> formService.saveDraft(reference, draft, attachments, userId), ProposalFormController::editPageOf);
+            return shown(saved, "proposalForm.saved", REDIRECT_EDIT, redirect, locale);
         } catch (DraftAttachmentRejectedException refused) {
             result.rejectValue(refused.field(), refused.messageKey(), refused.arguments(), refused.getMessage());
         } catch (CityNotVerifiedException notVerified) {
@@ -221,6 +222,26 @@ class ProposalFormController {
             return REDIRECT_PROPOSAL;
         }
         return showForm(form, model, city, existing, revision);
+    }
+
+    /** Where the work led, with its message; a repeat of a form already done goes where the first went. */
+    private String shown(Outcome<Proposal> outcome, String messageKey, String view, RedirectAttributes redirect, Locale locale) {
+        if (outcome instanceof Outcome.AlreadyDone<Proposal> repeat) {
+            redirect.addFlashAttribute("message", text("form.alreadyDone", locale));
+            return "redirect:" + repeat.resultPath();
+        }
+        Proposal proposal = ((Outcome.Done<Proposal>) outcome).result();
+        redirect.addAttribute("reference", proposal.getReference());
+        redirect.addFlashAttribute("message", text(messageKey, locale, proposal.getReference()));
+        return view;
+    }
+
+    private static String pageOf(Proposal proposal) {
+        return "/proposals/" + proposal.getReference();
+    }
+
+    private static String editPageOf(Proposal proposal) {
+        return "/proposals/" + proposal.getReference() + "/edit";
     }
 
     private void validate(ProposalForm form, BindingResult result, boolean submission) {
@@ -256,6 +277,8 @@ class ProposalFormController {
         model.addAttribute("thematicAreas", ThematicArea.values());
         model.addAttribute("partnerRoles", PartnerRole.values());
         model.addAttribute("sdgNumbers", IntStream.rangeClosed(Sdg.FIRST, Sdg.LAST).boxed().toList());
+        model.addAttribute("maxPartners", ProposalForm.MAX_PARTNERS);
+        model.addAttribute("maxResults", ProposalForm.MAX_RESULTS);
         model.addAttribute("call", call);
         model.addAttribute("reference", existing == null ? null : existing.getReference());
         model.addAttribute("revision", revision);
@@ -272,6 +295,10 @@ class ProposalFormController {
                 : documents.documentsOf(existing.getId()).stream().filter(d -> FORM_DOCUMENTS.contains(d.kind()))
                         .map(StoredDocument::of).toList();
         model.addAttribute("documents", stored);
+        model.addAttribute("maxFileBytes", documentLimits.maxFileSize().toBytes());
+        model.addAttribute("maxTotalBytes", documentLimits.maxTotalSize().toBytes());
+        model.addAttribute("storedBytes", stored.stream().mapToLong(StoredDocument::sizeBytes).sum());
+        model.addAttribute("maxPartnerCommitments", ProposalForm.MAX_PARTNER_COMMITMENTS);
     }
 
     private String notEditable(String reference, RedirectAttributes redirect, Locale locale) {
@@ -363,6 +390,12 @@ class ProposalFormController {
             return value == null ? -1 : Integer.parseInt(value);
         } catch (NumberFormatException forged) {
             return -1;
+        }
+    }
+
+    private static <T> void addRow(List<T> rows, int max, java.util.function.Supplier<T> row) {
+        if (rows.size() < max) {
+            rows.add(row.get());
         }
     }
 

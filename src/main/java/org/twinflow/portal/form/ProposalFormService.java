@@ -1,7 +1,5 @@
 package org.twinflow.portal.form;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -10,6 +8,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.twinflow.document.DocumentKind;
 import org.twinflow.document.DocumentRejectedException;
 import org.twinflow.document.DocumentService;
+import org.twinflow.portal.ChosenFile;
 import org.twinflow.proposal.Proposal;
 import org.twinflow.proposal.ProposalDraft;
 import org.twinflow.proposal.ProposalService;
@@ -60,11 +59,9 @@ class ProposalFormService {
     private void store(Long proposalId, List<Attachment> attachments, String userId) {
         for (Attachment attachment : attachments) {
             try {
-                documents.store(proposalId, attachment.kind(), attachment.file().getOriginalFilename(), attachment.file().getBytes(), userId);
+                documents.store(proposalId, attachment.kind(), ChosenFile.of(attachment.file()), userId);
             } catch (DocumentRejectedException refused) {
                 throw new DraftAttachmentRejectedException(attachment.field(), refused);
-            } catch (IOException unreadable) {
-                throw new UncheckedIOException(unreadable);
             }
         }
     }

@@ -44,7 +44,16 @@ class ProposalFormValidator {
         }
     }
 
+    /**
+     * Dates a project can have: the same range on every database (H2 would store year 99999, MySQL refuses
+     * it), and wide enough for any real project.
+     */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST_DATE = LocalDate.of(2099, 12, 31);
+
     private void validateDates(ProposalForm form, Errors errors, boolean submission) {
+        rejectOutOfRange(form.getStartDate(), "startDate", errors);
+        rejectOutOfRange(form.getEndDate(), "endDate", errors);
         LocalDate start = form.getStartDate();
         LocalDate end = form.getEndDate();
         if (end == null || errors.hasFieldErrors("endDate") || errors.hasFieldErrors("startDate")) {
@@ -62,6 +71,13 @@ class ProposalFormValidator {
         if (submission && (months < call.minDurationMonths() || months > call.maxDurationMonths())) {
             errors.rejectValue("endDate", "Duration", new Object[] {months, call.minDurationMonths(), call.maxDurationMonths()},
                     "Duration outside the call's limits");
+        }
+    }
+
+    private static void rejectOutOfRange(LocalDate date, String field, Errors errors) {
+        if (date != null && !errors.hasFieldErrors(field) && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {
+            errors.rejectValue(field, "DateRange", new Object[] {EARLIEST_DATE.getYear(), LATEST_DATE.getYear()},
+                    "Date outside " + EARLIEST_DATE + " – " + LATEST_DATE);
         }
     }
 

@@ -13,16 +13,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * An upload over the servlet container's limit (spring.servlet.multipart.max-file-size) never reaches
- * a controller: the request goes back to the page it came from, with a warning, and nothing is stored.
- * Only a Referer within this application is followed; anything else goes to "My proposals".
+ * A multipart request the servlet container refused never reaches a controller: the request goes back
+ * to the page it came from, with a warning that names the limit reached, and nothing is stored. The
+ * limits are set so that no form of the portal reaches them however fully it is filled
+ * (docs/decisions.md, "Upload limits"); the browser checks file sizes before sending
+ * (static/js/twinflow.js), so a person with JavaScript never loses what was typed. Only a Referer within
+ * this application is followed; anything else goes to "My proposals".
  */
 @ControllerAdvice
 class UploadErrorAdvice {
@@ -31,20 +33,29 @@ class UploadErrorAdvice {
     static final String FALLBACK = "/proposals";
 
     private final MessageSource messages;
-    private final DataSize maxFileSize;
+    private final Environment environment;
 
-    /** Reads the limit from the environment rather than Boot's MultipartProperties bean, which MVC slice tests do not have. */
+    /** Reads the limits from the environment rather than Boot's properties beans, which MVC slice tests do not have. */
     UploadErrorAdvice(MessageSource messages, Environment environment) {
         this.messages = messages;
-        this.maxFileSize = DataSize.parse(environment.getProperty("spring.servlet.multipart.max-file-size", "1MB"));
+        this.environment = environment;
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String uploadTooLarge(MaxUploadSizeExceededException tooLarge, HttpServletRequest request, Locale locale) {
-        log.info("Upload to {} refused: {}", request.getRequestURI(), tooLarge.getMessage());
-        RequestContextUtils.getOutputFlashMap(request).put("warning", messages.getMessage("proposalForm.upload.tooLarge",
-                new Object[] {maxFileSize.toMegabytes()}, locale));
+    @ExceptionHandler(MultipartException.class)
+    String uploadRefused(MultipartException refused, HttpServletRequest request, Locale locale) {
+        UploadLimit limit = UploadLimit.reachedBy(refused);
+        log.info("Upload to {} refused ({}): {}", request.getRequestURI(), limit, rootMessage(refused));
+        RequestContextUtils.getOutputFlashMap(request).put("warning",
+                messages.getMessage(limit.messageKey(), limit.arguments(environment), locale));
         return "redirect:" + backTo(request);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     /** The application-relative path of the Referer, without a CSRF token in its query; else the fallback. */

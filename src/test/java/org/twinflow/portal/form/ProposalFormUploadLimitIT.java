@@ -2,129 +2,162 @@ package org.twinflow.portal.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.util.HtmlUtils;
 import org.twinflow.ProposalFixtures;
+import org.twinflow.TestUsers;
 import org.twinflow.account.CityAccounts;
 import org.twinflow.city.City;
 import org.twinflow.city.CityRepository;
+import org.twinflow.document.DocumentService;
+import org.twinflow.proposal.Proposal;
 import org.twinflow.proposal.ProposalService;
 import org.twinflow.system.StaffGroups;
+import org.twinflow.web.PortalClient;
+import org.twinflow.web.PortalClient.FormPage;
+import org.twinflow.web.PortalClient.Multipart;
 
 /**
- * A 50 MB upload through the real Tomcat, which MockMvc cannot show: the container refuses the file,
- * the CSRF check still passes (Tomcat keeps the fields read before the file, and the token comes first), and {@link UploadErrorAdvice}
- * sends the officer back to the form with the bundle's warning; nothing is stored.
+ * The proposal form's upload limits through the real Tomcat, as a browser without JavaScript meets
+ * them (MockMvc has no container limits): a file over the application's limit comes back next to its
+ * input with everything typed; only a request beyond the container's limits is refused there, with a
+ * warning that names the limit; a long file name in any script is fine.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@AutoConfigureMockMvc
 class ProposalFormUploadLimitIT {
 
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final String TITLE = "Flood early warning with Đà Nẵng and เชียงใหม่";
 
     @LocalServerPort int port;
     @Autowired IdentityService identityService;
     @Autowired CityRepository cities;
     @Autowired CityAccounts cityAccounts;
     @Autowired ProposalService proposals;
+    @Autowired DocumentService documents;
     @Autowired Clock clock;
 
-    @Test
-    void shouldSendAFiftyMegabyteUploadBackToTheFormWithAWarning() throws Exception {
-        // given an officer of a verified city, signed in through the sign-in page
-        City city = cities.save(ProposalFixtures.semarang(clock.instant()));
+    PortalClient browser;
+    City city;
+    FormPage form;
+
+    @BeforeEach
+    void signInAsOfficerOfAVerifiedCity() {
+        city = cities.save(ProposalFixtures.semarang(clock.instant()));
         String userId = "upload" + UUID.randomUUID().toString().substring(0, 8);
         String password = "Correct-Horse-" + UUID.randomUUID();
-        if (identityService.createGroupQuery().groupId(StaffGroups.CITIES).count() == 0) {
-            var group = identityService.newGroup(StaffGroups.CITIES);
-            group.setName("Cities");
-            identityService.saveGroup(group);
-        }
-        User user = identityService.newUser(userId);
-        user.setEmail(userId + "@semarang.example");
-        user.setPassword(password);
-        identityService.saveUser(user);
-        identityService.createMembership(userId, StaffGroups.CITIES);
+        TestUsers.ensure(identityService, userId, "Rina", "Wulandari", userId + "@semarang.example", password, StaffGroups.CITIES);
         cityAccounts.link(userId, city.getId());
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        String loginToken = find(CSRF_FIELD, get(browser, "/login").body());
-        var signedIn = browser.send(HttpRequest.newBuilder(url("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(userId) + "&password=" + enc(password) + "&_csrf=" + enc(loginToken)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/proposals"));
-        String formToken = find(CSRF_FIELD, get(browser, "/proposals/new").body());
+        browser = new PortalClient(port).signIn(userId, password);
+        form = browser.open("/proposals/new");
+    }
 
-        // when the form is posted with a 50 MB file
-        String boundary = "----twinflow" + UUID.randomUUID();
-        var body = new ByteArrayOutputStream();
-        // the token first, as browsers send the form's hidden input that Thymeleaf puts right after <form>
-        body.writeBytes(part(boundary, "_csrf", null, formToken.getBytes(StandardCharsets.US_ASCII)));
-        body.writeBytes(part(boundary, "title", null, "Flood early warning with Da Nang".getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(part(boundary, "save", null, "1".getBytes(StandardCharsets.UTF_8)));
-        byte[] huge = new byte[50 * 1024 * 1024];
-        System.arraycopy("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), 0, huge, 0, 8);
-        body.writeBytes(part(boundary, "letterOfIntent", "scan.pdf", huge));
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        var refused = browser.send(HttpRequest.newBuilder(url("/proposals/new"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Referer", url("/proposals/new").toString())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    @Test
+    void shouldShowAFileOverTheApplicationsLimitNextToItsInputWithEverythingTyped() throws Exception {
+        // given a form with texts, two partners, ten SDGs and a 12 MB scan, as a browser without JavaScript sends it
+        Multipart typed = typedForm().file("councilResolution", "council-resolution.pdf", pdfOf(12 * 1024 * 1024));
 
-        // then the officer is sent back to the form, which shows the warning, and nothing was stored
-        assertThat(refused.statusCode()).isEqualTo(302);
-        assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/proposals/new"));
-        String page = get(browser, "/proposals/new").body();
-        assertThat(page).contains("The upload was too large: each file may have at most 10 MB.");
+        // when the officer saves
+        HttpResponse<String> answer = post(typed);
+
+        // then the form comes back, filled as it was, with the reason at the file input; nothing is stored
+        assertThat(answer.statusCode()).isEqualTo(200);
+        String page = HtmlUtils.htmlUnescape(answer.body());
+        assertThat(page).contains("id=\"councilResolution-error\"", "The file council-resolution.pdf is larger than 10 MB.",
+                "value=\"" + TITLE + "\"", "value=\"Kitakyushu\"", "value=\"Đà Nẵng\"", "Pilot SMS alerts in both cities.");
+        assertThat(Pattern.compile("name=\"sdgs\" value=\"\\d+\" checked").matcher(page).results().count()).isEqualTo(10);
         assertThat(proposals.proposalsOf(city.getId())).isEmpty();
     }
 
-    private HttpResponse<String> get(HttpClient browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    @Test
+    void shouldSendARequestBeyondTheContainersLimitBackWithAWarningNamingIt() throws Exception {
+        // given a 101 MB upload, over the container's 100 MB
+        Multipart typed = typedForm().file("letterOfIntent", "scan.pdf", pdfOf(101 * 1024 * 1024));
+
+        // when it is posted
+        HttpResponse<String> refused = post(typed);
+
+        // then the officer is sent back to the form, told which limit was reached, and nothing was stored
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/proposals/new"));
+        assertThat(get("/proposals/new").body()).contains("The files together were larger than the server accepts in one go (100 MB)",
+                "the documents of a proposal may have at most 40 MB together");
+        assertThat(proposals.proposalsOf(city.getId())).isEmpty();
     }
 
-    private URI url(String path) {
-        return URI.create("http://localhost:" + port + path);
+    @Test
+    void shouldNameThePartLimitWhenAFormSendsMoreFieldsThanAnyFormHas() throws Exception {
+        // given a request with 400 parts, more than the fullest proposal form sends
+        Multipart typed = typedForm();
+        for (int i = 0; i < 400; i++) {
+            typed.field("junk" + i, "x");
+        }
+
+        // when it is posted
+        HttpResponse<String> refused = post(typed);
+
+        // then it is refused with a warning about the number of fields
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(get("/proposals/new").body()).contains("more fields than the server accepts in one go (at most 300)");
+        assertThat(proposals.proposalsOf(city.getId())).isEmpty();
     }
 
-    private static String find(Pattern pattern, String html) {
-        Matcher matcher = pattern.matcher(html);
-        assertThat(matcher.find()).as("%s in the page", pattern).isTrue();
-        return matcher.group(1);
+    @Test
+    void shouldStoreAFileWithALongNameInAnyScript() throws Exception {
+        // given a letter whose name is 120 Thai and Chinese characters long (over 500 bytes in the part's header)
+        String name = "หนังสือแสดงเจตจำนงความร่วมมือ成都市友好城市合作意向书".repeat(3) + ".pdf";
+        Multipart typed = typedForm().file("letterOfIntent", name, pdfOf(2048));
+
+        // when it is saved
+        HttpResponse<String> saved = post(typed);
+
+        // then the draft and its letter are stored under that name
+        assertThat(saved.statusCode()).isEqualTo(302);
+        Proposal draft = proposals.proposalsOf(city.getId()).get(0);
+        assertThat(documents.documentsOf(draft.getId())).singleElement().satisfies(d -> assertThat(d.fileName()).isEqualTo(name));
     }
 
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    /** The proposal form as a browser sends it: every input a part, the CSRF token first. */
+    private Multipart typedForm() {
+        Multipart typed = form.multipart().field("title", TITLE).field("partnershipType", "TWINNING")
+                .field("thematicArea", "CLIMATE_DRR").field("_sdgs", "on");
+        for (int n = 1; n <= 10; n++) {
+            typed.field("sdgs", String.valueOf(n));
+        }
+        return typed.field("summary", "Two coastal cities share flood early-warning practice.")
+                .field("objectives", "1. Map flood risk together.\r\n2. Pilot SMS alerts in both cities.")
+                .field("activities", "Study visits and joint drills.")
+                .field("partners[0].cityName", "Kitakyushu").field("partners[0].countryCode", "JP").field("partners[0].role", "PARTNER")
+                .field("partners[0].contactEmail", "")
+                .field("partners[1].cityName", "Đà Nẵng").field("partners[1].countryCode", "VN").field("partners[1].role", "PARTNER")
+                .field("partners[1].contactEmail", "")
+                .field("startDate", "").field("endDate", "").field("totalBudget", "").field("requestedAmount", "").field("coFinancing", "")
+                .field("_declarationCorrect", "on").field("_declarationAuthorised", "on").field("save", "1");
     }
 
-    private static byte[] part(String boundary, String name, String fileName, byte[] content) {
-        var part = new ByteArrayOutputStream();
-        String header = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-                + (fileName == null ? "" : "; filename=\"" + fileName + "\"\r\nContent-Type: application/pdf") + "\r\n\r\n";
-        part.writeBytes(header.getBytes(StandardCharsets.UTF_8));
-        part.writeBytes(content);
-        part.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-        return part.toByteArray();
+    private HttpResponse<String> post(Multipart typed) {
+        return browser.post("/proposals/new", typed);
+    }
+
+    private HttpResponse<String> get(String path) {
+        return browser.get(path);
+    }
+
+    private static byte[] pdfOf(int size) {
+        byte[] content = new byte[size];
+        System.arraycopy("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), 0, content, 0, 8);
+        return content;
     }
 }

@@ -4,19 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
+import org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException;
+import org.apache.tomcat.util.http.fileupload.impl.SizeLimitExceededException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.FlashMap;
 
 /**
- * {@link UploadErrorAdvice}: an upload over the container's limit (a 50 MB file) goes back to the
- * page it came from with the bundle's warning. MockMvc cannot trigger Tomcat's limit, so the advice is
- * tested directly with the exception Spring raises.
+ * {@link UploadErrorAdvice}: a request the container refused goes back to the page it came from with a
+ * warning that names the limit reached. MockMvc cannot trigger Tomcat's limits, so the advice is tested
+ * with the exceptions Tomcat's parser throws, wrapped as Spring wraps them (ProposalFormUploadLimitIT
+ * shows the real container).
  */
 class ProposalFormUploadLimitTest {
 
@@ -24,31 +29,56 @@ class ProposalFormUploadLimitTest {
     MockHttpServletRequest request;
 
     @BeforeEach
-    void adviceWithTheRealBundle() {
+    void adviceWithTheRealBundleAndLimits() {
         var messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages/proposal-form");
+        messages.setBasename("messages/messages");
         messages.setDefaultEncoding("UTF-8");
-        advice = new UploadErrorAdvice(messages, new MockEnvironment().withProperty("spring.servlet.multipart.max-file-size", "10MB"));
+        advice = new UploadErrorAdvice(messages, new MockEnvironment()
+                .withProperty("server.tomcat.max-part-count", "300")
+                .withProperty("server.tomcat.max-part-header-size", "4KB")
+                .withProperty("spring.servlet.multipart.max-file-size", "100MB")
+                .withProperty("spring.servlet.multipart.max-request-size", "100MB")
+                .withProperty("twinflow.documents.max-file-size", "10MB")
+                .withProperty("twinflow.documents.max-total-size", "40MB"));
         request = new MockHttpServletRequest("POST", "/proposals/TW-2026-0007/edit");
         request.setServerName("twinflow.example");
         request.setServerPort(443);
         request.setScheme("https");
         request.setAttribute(DispatcherServlet.OUTPUT_FLASH_MAP_ATTRIBUTE, new FlashMap());
+        // an upload from the edit page, with the CSRF token in the form's URL
+        request.addHeader("Referer", "https://twinflow.example/proposals/TW-2026-0007/edit?_csrf=abc");
     }
 
     @Test
-    void shouldSendAFiftyMegabyteUploadBackToItsPageWithAWarning() {
-        // given an upload from the edit page, with the CSRF token in the form's URL
-        request.addHeader("Referer", "https://twinflow.example/proposals/TW-2026-0007/edit?_csrf=abc");
+    void shouldSendARequestOverTheSizeLimitBackToItsPageNamingThatLimit() {
+        // when the container refuses the whole request as too large
+        String view = advice.uploadRefused(refusedBy(new SizeLimitExceededException("the request was rejected", 120L << 20, 100L << 20)),
+                request, Locale.ENGLISH);
 
-        // when the container refuses it
-        String view = advice.uploadTooLarge(new MaxUploadSizeExceededException(50L * 1024 * 1024), request, Locale.ENGLISH);
-
-        // then the officer is back on the page, without the token in the address, and told why
+        // then the officer is back on the page, without the token in the address, and told which limit
         assertThat(view).isEqualTo("redirect:/proposals/TW-2026-0007/edit");
-        FlashMap flash = (FlashMap) request.getAttribute(DispatcherServlet.OUTPUT_FLASH_MAP_ATTRIBUTE);
-        assertThat((String) flash.get("warning")).isEqualTo(
-                "The upload was too large: each file may have at most 10 MB. Nothing was saved; please choose a smaller PDF and try again.");
+        assertThat(warning()).isEqualTo("The files together were larger than the server accepts in one go (100 MB). Nothing was saved; "
+                + "the documents of a proposal may have at most 40 MB together.");
+    }
+
+    @Test
+    void shouldNameEachLimitOfTheContainer() {
+        advice.uploadRefused(refusedBy(new FileSizeLimitExceededException("too big", 101L << 20, 100L << 20)), request, Locale.ENGLISH);
+        assertThat(warning()).isEqualTo("A file was larger than the server accepts (100 MB). Nothing was saved; each PDF may have at most 10 MB.");
+
+        advice.uploadRefused(new MultipartException("Failed to parse multipart servlet request",
+                new IllegalStateException(new FileCountLimitExceededException("attachment", 300))), request, Locale.ENGLISH);
+        assertThat(warning()).isEqualTo("The form sent more fields than the server accepts in one go (at most 300). Nothing was saved; "
+                + "please reload the form and try again.");
+
+        advice.uploadRefused(refusedBy(new SizeLimitExceededException(
+                "Header section has more than 4096 bytes (maybe it is not properly terminated)", 4097, 4096)), request, Locale.ENGLISH);
+        assertThat(warning()).isEqualTo("A file name was too long for the server (at most 4 KB with its details). Nothing was saved; "
+                + "rename the file and choose it again.");
+
+        advice.uploadRefused(new MultipartException("Failed to parse multipart servlet request",
+                new java.io.IOException("Stream ended unexpectedly")), request, Locale.ENGLISH);
+        assertThat(warning()).isEqualTo("The form arrived incomplete or damaged and could not be read. Nothing was saved; please try again.");
     }
 
     @Test
@@ -63,6 +93,16 @@ class ProposalFormUploadLimitTest {
         // and from within, back where it was
         assertThat(backTo("https://twinflow.example/proposals/new")).isEqualTo("/proposals/new");
         assertThat(backTo("/proposals/new?step=2&_csrf=x")).isEqualTo("/proposals/new?step=2");
+    }
+
+    /** As Spring's StandardMultipartHttpServletRequest wraps what Tomcat's Request.parseParts stored. */
+    private static MaxUploadSizeExceededException refusedBy(Exception tomcat) {
+        return new MaxUploadSizeExceededException(-1, new IllegalStateException(tomcat));
+    }
+
+    private String warning() {
+        FlashMap flash = (FlashMap) request.getAttribute(DispatcherServlet.OUTPUT_FLASH_MAP_ATTRIBUTE);
+        return (String) flash.get("warning");
     }
 
     private String backTo(String referer) {

@@ -1,0 +1,136 @@
+package org.twinflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A browser's side of the portal over real HTTP, without JavaScript: one session (cookies), the sign-in
+ * page, forms read from the page (CSRF token, submission id) and sent as a browser sends them. Thread-safe:
+ * two threads may send the same form at once, as a double click does.
+ */
+public final class PortalClient {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern SUBMISSION_ID = Pattern.compile("name=\"submissionId\" value=\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final int port;
+
+    public PortalClient(int port) {
+        this.port = port;
+    }
+
+    /** Signs in on the sign-in page and checks that it led away from it. */
+    public PortalClient signIn(String login, String password) {
+        String token = find(CSRF_FIELD, get("/login").body());
+        HttpResponse<String> signedIn = postForm("/login", "username=" + enc(login) + "&password=" + enc(password) + "&_csrf=" + enc(token));
+        assertThat(signedIn.headers().firstValue("Location")).as("sign-in of %s", login)
+                .hasValueSatisfying(location -> assertThat(location).doesNotContain("/login"));
+        return this;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(url(path)).GET().build());
+    }
+
+    /** The form of a page as a browser would send it next: its CSRF token and submission id. */
+    public FormPage open(String path) {
+        String page = get(path).body();
+        Matcher submission = SUBMISSION_ID.matcher(page);
+        return new FormPage(find(CSRF_FIELD, page), submission.find() ? submission.group(1) : null);
+    }
+
+    public HttpResponse<String> post(String path, Multipart form) {
+        return send(HttpRequest.newBuilder(url(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + form.boundary)
+                .header("Referer", url(path).toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build());
+    }
+
+    public HttpResponse<String> postForm(String path, String urlEncodedBody) {
+        return send(HttpRequest.newBuilder(url(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Referer", url(path).toString())
+                .POST(HttpRequest.BodyPublishers.ofString(urlEncodedBody)).build());
+    }
+
+    public URI url(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException failed) {
+            throw new java.io.UncheckedIOException(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    public static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static String find(Pattern pattern, String html) {
+        Matcher matcher = pattern.matcher(html);
+        assertThat(matcher.find()).as("%s in the page", pattern).isTrue();
+        return matcher.group(1);
+    }
+
+    /** The hidden fields a page's form carries. */
+    public record FormPage(String csrfToken, String submissionId) {
+
+        /** A multipart body starting as the browser starts it: the CSRF token, then the submission id. */
+        public Multipart multipart() {
+            Multipart form = new Multipart().field("_csrf", csrfToken);
+            return submissionId == null ? form : form.field("submissionId", submissionId);
+        }
+    }
+
+    /** A multipart/form-data body, part by part, as Chromium writes it (UTF-8 names and file names). */
+    public static final class Multipart {
+        final String boundary = "----TwinflowFormBoundary" + UUID.randomUUID().toString().replace("-", "");
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+        public Multipart field(String name, String value) {
+            return part("Content-Disposition: form-data; name=\"" + name + "\"", value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A text part sent as raw bytes, e.g. not valid UTF-8. */
+        public Multipart rawField(String name, byte[] value) {
+            return part("Content-Disposition: form-data; name=\"" + name + "\"", value);
+        }
+
+        public Multipart file(String name, String fileName, byte[] content) {
+            return part("Content-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/pdf", content);
+        }
+
+        byte[] bytes() {
+            var copy = new ByteArrayOutputStream();
+            copy.writeBytes(body.toByteArray());
+            copy.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+            return copy.toByteArray();
+        }
+
+        private Multipart part(String headers, byte[] content) {
+            body.writeBytes(("--" + boundary + "\r\n" + headers + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+            return this;
+        }
+    }
+}
