@@ -1,8 +1,10 @@
 package org.twinflow.system.security;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -12,11 +14,13 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.twinflow.system.StaffGroups;
+import org.twinflow.system.security.signin.SignInThrottle;
 
 /**
  * Signs people in against Camunda's identity service, where staff and city accounts live. Staff sign
  * in with their user id, city officers with their e-mail address. Groups become authorities
- * {@code GROUP_<id>}. A failure never says whether the account exists.
+ * {@code GROUP_<id>}. A failure never says whether the account exists. Every sign-in, form or HTTP Basic,
+ * passes the {@link SignInThrottle} first: a throttled one is refused before its password is looked at.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -24,23 +28,44 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     private static final String BAD_CREDENTIALS = "Wrong e-mail address, user id or password";
 
     private final IdentityService identityService;
+    private final SignInThrottle throttle;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, SignInThrottle throttle) {
         this.identityService = identityService;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String login = authentication.getName() == null ? "" : authentication.getName().strip();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        if (!(authentication.getDetails() instanceof SignInAttemptDetails details)) {
+            throw new IllegalStateException("A sign-in without SignInAttemptDetails cannot be throttled: set the "
+                    + "authentication details source of its filter (SecurityConfig)");
+        }
+        SignInThrottle.Attempt attempt = throttle.begin(login, details.clientAddress(), details.channel());
         String userId = userIdOf(login);
-        if (userId == null || password.isEmpty() || !identityService.checkPassword(userId, password)) {
+        if (userId == null || password.isEmpty() || !passwordMatches(userId, password)) {
+            attempt.failed();
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
+        attempt.succeeded();
         List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(group -> (GrantedAuthority) new SimpleGrantedAuthority(StaffGroups.authority(group.getId())))
                 .toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    }
+
+    /**
+     * Camunda counts each check's outcome on the user's row (ACT_ID_USER.ATTEMPTS_, optimistically locked):
+     * two checks of one account at the same moment collide, and the loser counts as a failed attempt.
+     */
+    private boolean passwordMatches(String userId, String password) {
+        try {
+            return identityService.checkPassword(userId, password);
+        } catch (OptimisticLockingException concurrentCheck) {
+            return false;
+        }
     }
 
     private String userIdOf(String login) {
@@ -48,7 +73,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             return null;
         }
         if (login.contains("@")) {
-            List<User> users = identityService.createUserQuery().userEmail(login.toLowerCase(java.util.Locale.ROOT)).list();
+            List<User> users = identityService.createUserQuery().userEmail(login.toLowerCase(Locale.ROOT)).list();
             return users.size() == 1 ? users.get(0).getId() : null;
         }
         return login;

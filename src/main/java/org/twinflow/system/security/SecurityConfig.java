@@ -12,15 +12,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
@@ -35,6 +36,8 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.twinflow.system.StaffGroups;
+import org.twinflow.system.security.signin.SignInChannel;
+import org.twinflow.system.security.signin.SignInThrottledException;
 
 /**
  * One sign-in for everybody (see ../shared/SSO-NOTES.md): the portal's form login authenticates
@@ -52,15 +55,19 @@ public class SecurityConfig {
     static final String CITY = StaffGroups.authority(StaffGroups.CITIES);
     static final String CITY_HOME = "/proposals";
     static final String STAFF_HOME = "/camunda/app/tasklist/";
+    /** Query parameter of the sign-in page: the minutes a throttled sign-in must wait. */
+    public static final String SIGN_IN_THROTTLED = "throttled";
     private static final String PORTAL_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
     @Bean
     @Order(1)
-    SecurityFilterChain restApiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain restApiSecurity(HttpSecurity http, MessageSource messages) throws Exception {
         return http.securityMatcher(withDefaults().matcher("/engine-rest/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyAuthority(STAFF))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic
+                        .authenticationDetailsSource(SignInAttemptDetails.from(SignInChannel.BASIC))
+                        .authenticationEntryPoint(new RestApiEntryPoint(messages)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless, Basic only: the portal's session cookie does not authenticate here, so no CSRF risk.
                 .csrf(csrf -> csrf.disable())
@@ -92,7 +99,11 @@ public class SecurityConfig {
                         .requestMatchers(withDefaults().matcher("/camunda/**"), withDefaults().matcher("/staff/**")).hasAnyAuthority(STAFF)
                         .requestMatchers(withDefaults().matcher("/proposals/**")).hasAuthority(CITY)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").successHandler(new LandingPageHandler(requestCache)).permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .authenticationDetailsSource(SignInAttemptDetails.from(SignInChannel.FORM))
+                        .successHandler(new LandingPageHandler(requestCache))
+                        .failureHandler(SecurityConfig::signInFailed)
+                        .permitAll())
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(withDefaults().matcher(HttpMethod.POST, "/logout"),
                                 withDefaults().matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout")))
@@ -105,6 +116,15 @@ public class SecurityConfig {
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         new NegatedRequestMatcher(withDefaults().matcher("/camunda/**")), new ContentSecurityPolicyHeaderWriter(PORTAL_CSP))))
                 .build();
+    }
+
+    /** A throttled sign-in says for how long, in minutes; any other failure the same for every reason. */
+    private static void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        String target = failure instanceof SignInThrottledException throttled
+                ? "/login?" + SIGN_IN_THROTTLED + "=" + throttled.retryAfterMinutes()
+                : "/login?error";
+        response.sendRedirect(request.getContextPath() + target);
     }
 
     /** Camunda's webapp logout XHR expects 200; the portal goes back to the sign-in page. */

@@ -1,0 +1,134 @@
+package org.twinflow.system.security.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.twinflow.TestUsers;
+import org.twinflow.system.StaffGroups;
+
+/**
+ * The sign-in throttle on {@code /engine-rest} (HTTP Basic), over real HTTP: a throttled client gets 429
+ * with Retry-After; the client's address comes from X-Forwarded-For set by a proxy on an internal address
+ * ({@code server.forward-headers-strategy: native}; the tests connect from 127.0.0.1); parallel guesses
+ * get no more password checks than the limit.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class RestApiSignInThrottleIT {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @LocalServerPort int port;
+    @Autowired IdentityService identityService;
+    @Autowired JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void freezeTheClock() {
+        ClockUtil.setCurrentTime(Date.from(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    @AfterEach
+    void resetTheClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void shouldAnswer429WithRetryAfterWhileThrottledAndLetTheSameUserInFromAnotherAddress() throws Exception {
+        // given five wrong passwords for a staff member from one client behind the proxy
+        String user = staffMember("restthrottled");
+        String client = "198.51.100.17";
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> wrong = get(user, "wrong " + i, client);
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Twinflow\"");
+        }
+
+        // when the right password comes from that client
+        HttpResponse<String> throttled = get(user, PASSWORD, client);
+
+        // then it must wait half a minute, and says so as Camunda's REST errors do
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).hasValue("30");
+        JsonNode error = json.readTree(throttled.body());
+        assertThat(error.path("type").asText()).isEqualTo("SignInThrottled");
+        assertThat(error.path("message").asText()).isEqualTo(
+                "Too many failed sign-ins from this address or with this user name. Retry after 30 seconds.");
+
+        // and the failures were recorded with the client's address from X-Forwarded-For, not the proxy's
+        assertThat(jdbc.sql("SELECT channel FROM sign_in_failure WHERE login = :login AND client_address = :address")
+                .param("login", user).param("address", client).query(String.class).list())
+                .hasSize(5).containsOnly("BASIC");
+
+        // and the same user from another client is let in at once
+        assertThat(get(user, PASSWORD, "198.51.100.18").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldGiveParallelGuessesNoMorePasswordChecksThanTheLimit() throws Exception {
+        // given twenty guesses sent at once from one client
+        String user = staffMember("restparallel");
+        String client = "198.51.100.33";
+        List<CompletableFuture<HttpResponse<String>>> guesses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            guesses.add(http.sendAsync(request(user, "parallel guess " + i, client), HttpResponse.BodyHandlers.ofString()));
+        }
+        Map<Integer, Long> statuses = guesses.stream().map(CompletableFuture::join)
+                .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+
+        // then at most five had their password checked (401), the others waited (429)
+        assertThat(statuses.keySet()).isSubsetOf(401, 429);
+        assertThat(statuses.getOrDefault(401, 0L)).as("guesses checked, of %s", statuses).isLessThanOrEqualTo(5);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_failure WHERE login = :login").param("login", user).query(Long.class).single())
+                .as("failures recorded").isEqualTo(statuses.getOrDefault(401, 0L));
+    }
+
+    private HttpResponse<String> get(String user, String password, String client) throws Exception {
+        return http.send(request(user, password, client), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest request(String user, String password, String client) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task/count"))
+                .header("Accept", "application/json")
+                .header("Authorization", basic(user, password))
+                .header("X-Forwarded-For", client)
+                .GET().build();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String staffMember(String id) {
+        return TestUsers.ensure(identityService, id, "Test", id, id + "@throttle.example", PASSWORD, StaffGroups.SECRETARIAT);
+    }
+}
