@@ -64,7 +64,9 @@ public class SecurityConfig {
     @Order(1)
     SecurityFilterChain restApiSecurity(HttpSecurity http, MessageSource messages) throws Exception {
         return http.securityMatcher(withDefaults().matcher("/engine-rest/**"))
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyAuthority(STAFF))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(passwordCheck("/engine-rest/identity/verify")).denyAll()
+                        .anyRequest().hasAnyAuthority(STAFF))
                 .httpBasic(basic -> basic
                         .authenticationDetailsSource(SignInAttemptDetails.from(SignInChannel.BASIC))
                         .authenticationEntryPoint(new RestApiEntryPoint(messages)))
@@ -96,6 +98,7 @@ public class SecurityConfig {
                         .requestMatchers(withDefaults().matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/*")).denyAll()
                         // Setup creates the first admin when none exists; admins come from configuration instead.
                         .requestMatchers(withDefaults().matcher("/camunda/api/admin/setup/**")).denyAll()
+                        .requestMatchers(passwordCheck("/camunda/api/engine/engine/*/identity/verify")).denyAll()
                         .requestMatchers(withDefaults().matcher("/camunda/**"), withDefaults().matcher("/staff/**")).hasAnyAuthority(STAFF)
                         .requestMatchers(withDefaults().matcher("/proposals/**")).hasAuthority(CITY)
                         .anyRequest().authenticated())
@@ -116,6 +119,14 @@ public class SecurityConfig {
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         new NegatedRequestMatcher(withDefaults().matcher("/camunda/**")), new ContentSecurityPolicyHeaderWriter(PORTAL_CSP))))
                 .build();
+    }
+
+    /**
+     * Camunda's REST API checks any user's password at {@code POST …/identity/verify}, outside the sign-in
+     * and its throttle; no webapp uses it.
+     */
+    private static RequestMatcher passwordCheck(String path) {
+        return withDefaults().matcher(HttpMethod.POST, path);
     }
 
     /** A throttled sign-in says for how long, in minutes; any other failure the same for every reason. */

@@ -112,6 +112,19 @@ class RestApiSignInThrottleIT {
                 .as("failures recorded").isEqualTo(statuses.getOrDefault(401, 0L));
     }
 
+    @Test
+    void shouldRefuseCamundasPasswordCheckOutsideTheSignIn() throws Exception {
+        // POST /identity/verify checks any user's password: without the throttle, it would be a free guessing machine
+        String staff = staffMember("restverifier");
+        String victim = staffMember("restverified");
+        HttpRequest verify = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/identity/verify"))
+                .header("Authorization", basic(staff, PASSWORD)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + victim + "\",\"password\":\"" + PASSWORD + "\"}"))
+                .build();
+
+        assertThat(http.send(verify, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+    }
+
     private HttpResponse<String> get(String user, String password, String client) throws Exception {
         return http.send(request(user, password, client), HttpResponse.BodyHandlers.ofString());
     }
