@@ -9,6 +9,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,12 +19,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -78,7 +83,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain portalSecurity(HttpSecurity http, AuthorizationService authorizationService) throws Exception {
         RequestMatcher camundaApi = withDefaults().matcher("/camunda/api/**");
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setRequestMatcher(new NegatedRequestMatcher(camundaApi));
@@ -99,6 +104,14 @@ public class SecurityConfig {
                         // Setup creates the first admin when none exists; admins come from configuration instead.
                         .requestMatchers(withDefaults().matcher("/camunda/api/admin/setup/**")).denyAll()
                         .requestMatchers(passwordCheck("/camunda/api/engine/engine/*/identity/verify")).denyAll()
+                        // Every webapp, Tasklist too, asks who is signed in and loads its plugins' scripts.
+                        .requestMatchers(withDefaults().matcher("/camunda/api/admin/auth/**"),
+                                withDefaults().matcher("/camunda/api/*/plugin/*/static/**")).hasAnyAuthority(STAFF)
+                        // Camunda lets any signed-in user read Cockpit's and Admin's data APIs; here only those who may use the app.
+                        .requestMatchers(withDefaults().matcher("/camunda/api/cockpit/**"))
+                                .access(staffWithApplication(authorizationService, CamundaApplicationAccess.COCKPIT))
+                        .requestMatchers(withDefaults().matcher("/camunda/api/admin/**"))
+                                .access(staffWithApplication(authorizationService, CamundaApplicationAccess.ADMIN))
                         .requestMatchers(withDefaults().matcher("/camunda/**"), withDefaults().matcher("/staff/**")).hasAnyAuthority(STAFF)
                         .requestMatchers(withDefaults().matcher("/proposals/**")).hasAuthority(CITY)
                         .anyRequest().authenticated())
@@ -127,6 +140,12 @@ public class SecurityConfig {
      */
     private static RequestMatcher passwordCheck(String path) {
         return withDefaults().matcher(HttpMethod.POST, path);
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> staffWithApplication(AuthorizationService authorizationService,
+            String application) {
+        return AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAnyAuthority(STAFF),
+                new CamundaApplicationAccess(authorizationService, application));
     }
 
     /** A throttled sign-in says for how long, in minutes; any other failure the same for every reason. */
