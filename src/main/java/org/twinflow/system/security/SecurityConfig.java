@@ -110,7 +110,7 @@ public class SecurityConfig {
                         // Camunda lets any signed-in user read Cockpit's and Admin's data APIs; here only those who may use the app.
                         .requestMatchers(withDefaults().matcher("/camunda/api/cockpit/**"))
                                 .access(staffWithApplication(authorizationService, CamundaApplicationAccess.COCKPIT))
-                        .requestMatchers(withDefaults().matcher("/camunda/api/admin/**"))
+                        .requestMatchers(withDefaults().matcher("/camunda/api/admin/**"), withDefaults().matcher("/staff/security/**"))
                                 .access(staffWithApplication(authorizationService, CamundaApplicationAccess.ADMIN))
                         .requestMatchers(withDefaults().matcher("/camunda/**"), withDefaults().matcher("/staff/**")).hasAnyAuthority(STAFF)
                         .requestMatchers(withDefaults().matcher("/proposals/**")).hasAuthority(CITY)

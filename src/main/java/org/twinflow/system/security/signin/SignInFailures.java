@@ -71,6 +71,35 @@ class SignInFailures {
         return jdbc.sql("DELETE FROM sign_in_failure WHERE attempted_at < :cutoff").param("cutoff", Timestamp.from(cutoff)).update();
     }
 
+    /** Failures since {@code since} by login, most first (at most {@code limit}): how many, from how many addresses, the last. */
+    List<Group> byLogin(Instant since, int limit) {
+        return groups("login", "client_address", since, limit);
+    }
+
+    /** Failures since {@code since} by client address, most first (at most {@code limit}): how many, for how many logins, the last. */
+    List<Group> byAddress(Instant since, int limit) {
+        return groups("client_address", "login", since, limit);
+    }
+
+    /** Failures since {@code since} by login and address that still count for the pair, at least {@code minimum}. */
+    List<Pair> pairsWithAtLeast(Instant since, int minimum) {
+        return jdbc.sql("SELECT login, client_address, COUNT(*) AS failures, MAX(attempted_at) AS last_at FROM sign_in_failure "
+                        + "WHERE attempted_at > :since AND pair_cleared = FALSE GROUP BY login, client_address "
+                        + "HAVING COUNT(*) >= :minimum ORDER BY last_at DESC")
+                .param("since", Timestamp.from(since)).param("minimum", minimum)
+                .query((rs, n) -> new Pair(rs.getString("login"), rs.getString("client_address"), recentFailures(rs)))
+                .list();
+    }
+
+    private List<Group> groups(String column, String otherColumn, Instant since, int limit) {
+        return jdbc.sql("SELECT " + column + " AS group_key, COUNT(*) AS failures, COUNT(DISTINCT " + otherColumn + ") AS others, "
+                        + "MAX(attempted_at) AS last_at FROM sign_in_failure WHERE attempted_at > :since "
+                        + "GROUP BY " + column + " ORDER BY failures DESC, last_at DESC LIMIT " + limit)
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> new Group(rs.getString("group_key"), rs.getLong("others"), recentFailures(rs)))
+                .list();
+    }
+
     private static RecentFailures recentFailures(ResultSet rs) throws SQLException {
         long count = rs.getLong("failures");
         Timestamp last = rs.getTimestamp("last_at");
@@ -79,5 +108,12 @@ class SignInFailures {
 
     /** The recent failures of an attempt's three throttle keys. */
     record KeyedFailures(RecentFailures pair, RecentFailures address, RecentFailures login) {
+    }
+
+    /** Failures grouped by one column; {@code others}: distinct values of the other column (addresses of a login, logins of an address). */
+    record Group(String key, long others, RecentFailures failures) {
+    }
+
+    record Pair(String login, String clientAddress, RecentFailures failures) {
     }
 }
