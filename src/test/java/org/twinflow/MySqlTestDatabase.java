@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A fresh database {@code twinflow_it_<hex>} (utf8mb4) on the MySQL-compatible test server, created
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
  * class SomeMySqlIT {
  *     &#64;DynamicPropertySource
  *     static void database(DynamicPropertyRegistry registry) {
- *         registry.add("TWINFLOW_DB_URL", MySqlTestDatabase.current()::jdbcUrl);
+ *         MySqlTestDatabase.registerApplicationSettings(registry, "itadmin", "it-admin-password");
  *     }
  * }
  * </pre>
@@ -56,6 +57,30 @@ public class MySqlTestDatabase implements BeforeAllCallback, TestInstancePreCons
                     + "before @SpringBootTest on the test class");
         }
         return database;
+    }
+
+    /**
+     * Points the application (profile {@code mysql}) at this class's database, with the given first
+     * administrator: a fresh schema from the engine and Flyway, no job executor (the test runs jobs), and an
+     * engine name of its own.
+     */
+    public static void registerApplicationSettings(DynamicPropertyRegistry registry, String adminId, String adminPassword) {
+        Database database = current();
+        // the variables application-mysql.yaml reads
+        registry.add("TWINFLOW_DB_URL", database::jdbcUrl);
+        registry.add("TWINFLOW_DB_USER", database::user);
+        registry.add("TWINFLOW_DB_PASSWORD", database::password);
+        registry.add("TWINFLOW_ADMIN_ID", () -> adminId);
+        registry.add("TWINFLOW_ADMIN_PASSWORD", () -> adminPassword);
+        // a fresh database: the engine creates its schema, Flyway ours (whatever production sets for schema updates)
+        registry.add("camunda.bpm.database.schema-update", () -> "true");
+        registry.add("spring.flyway.enabled", () -> "true");
+        // the test runs the jobs itself
+        registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+        // Camunda keeps engines in a JVM-wide registry by name: another "default" engine would replace the
+        // cached H2 context's engine there, and closing this context would leave that context's REST API
+        // without an engine (404)
+        registry.add("camunda.bpm.generate-unique-process-engine-name", () -> "true");
     }
 
     @Override
