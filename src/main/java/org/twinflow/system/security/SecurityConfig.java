@@ -135,8 +135,8 @@ public class SecurityConfig {
     }
 
     /**
-     * Camunda's REST API checks any user's password at {@code POST …/identity/verify}, outside the sign-in
-     * and its throttle; no webapp uses it.
+     * Camunda's REST API checks the password of any user the caller may read at {@code POST …/identity/verify},
+     * outside the sign-in and its throttle; no webapp uses it.
      */
     private static RequestMatcher passwordCheck(String path) {
         return withDefaults().matcher(HttpMethod.POST, path);

@@ -121,16 +121,23 @@ class CamundaWebappAccessIT {
 
     @Test
     void shouldRefuseCamundasPasswordCheckInTheWebappsEngineApi() throws Exception {
-        // given a staff member in Tasklist, with Camunda's CSRF token
+        // given a staff member in Tasklist, with Camunda's CSRF token, who may read another user (as an assignee picker would need)
         String staff = staffMember("webappverifier", StaffGroups.SECRETARIAT);
+        String victim = staffMember("webappverified", StaffGroups.SECRETARIAT);
+        Authorization readVictim = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        readVictim.setUserId(staff);
+        readVictim.setResource(Resources.USER);
+        readVictim.setResourceId(victim);
+        readVictim.addPermission(Permissions.READ);
+        grants.add(authorizationService.saveAuthorization(readVictim).getId());
         Session session = signIn(staff, PASSWORD);
         session.get("/camunda/api/admin/auth/user/default");
         String token = session.cookie("XSRF-TOKEN");
 
-        // then a modifying call with the token goes through, but checking someone's password does not
+        // then a modifying call with the token goes through, but checking that user's password does not
         assertThat(session.post("/camunda/api/engine/engine/default/task/count", "{}", token).statusCode()).isEqualTo(200);
         assertThat(session.post("/camunda/api/engine/engine/default/identity/verify",
-                "{\"username\":\"" + ADMIN + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}", token).statusCode()).isEqualTo(403);
+                "{\"username\":\"" + victim + "\",\"password\":\"" + PASSWORD + "\"}", token).statusCode()).isEqualTo(403);
     }
 
     private String staffMember(String id, String group) {

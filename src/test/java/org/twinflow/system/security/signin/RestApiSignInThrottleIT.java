@@ -20,7 +20,11 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +51,7 @@ class RestApiSignInThrottleIT {
 
     @LocalServerPort int port;
     @Autowired IdentityService identityService;
+    @Autowired AuthorizationService authorizationService;
     @Autowired JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -114,15 +119,27 @@ class RestApiSignInThrottleIT {
 
     @Test
     void shouldRefuseCamundasPasswordCheckOutsideTheSignIn() throws Exception {
-        // POST /identity/verify checks any user's password: without the throttle, it would be a free guessing machine
+        // given a staff member who may read another user, as Tasklist's picker of assignees would need
         String staff = staffMember("restverifier");
         String victim = staffMember("restverified");
+        Authorization readVictim = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        readVictim.setUserId(staff);
+        readVictim.setResource(Resources.USER);
+        readVictim.setResourceId(victim);
+        readVictim.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(readVictim);
+
+        // then POST /identity/verify, which checks that user's password outside the sign-in and its throttle, is refused
         HttpRequest verify = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/identity/verify"))
                 .header("Authorization", basic(staff, PASSWORD)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + victim + "\",\"password\":\"" + PASSWORD + "\"}"))
                 .build();
 
-        assertThat(http.send(verify, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        try {
+            assertThat(http.send(verify, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        } finally {
+            authorizationService.deleteAuthorization(readVictim.getId());
+        }
     }
 
     private HttpResponse<String> get(String user, String password, String client) throws Exception {
