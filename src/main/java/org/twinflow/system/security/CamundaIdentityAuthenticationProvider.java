@@ -43,17 +43,30 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new IllegalStateException("A sign-in without SignInAttemptDetails cannot be throttled: set the "
                     + "authentication details source of its filter (SecurityConfig)");
         }
-        SignInThrottle.Attempt attempt = throttle.begin(login, details.clientAddress(), details.channel());
-        String userId = userIdOf(login);
-        if (userId == null || password.isEmpty() || !passwordMatches(userId, password)) {
-            attempt.failed();
+        String userId = checkedUserId(login, password, throttle.begin(login, details.clientAddress(), details.channel()));
+        if (userId == null) {
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
-        attempt.succeeded();
         List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(group -> (GrantedAuthority) new SimpleGrantedAuthority(StaffGroups.authority(group.getId())))
                 .toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    }
+
+    /** The user id if the password is right, else null. The attempt learns its outcome, also when the check breaks off. */
+    private String checkedUserId(String login, String password, SignInThrottle.Attempt attempt) {
+        boolean right = false;
+        try {
+            String userId = userIdOf(login);
+            right = userId != null && !password.isEmpty() && passwordMatches(userId, password);
+            return right ? userId : null;
+        } finally {
+            if (right) {
+                attempt.succeeded();
+            } else {
+                attempt.failed();
+            }
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.Duration;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -44,6 +45,17 @@ class CamundaIdentityAuthenticationProviderTest {
         when(identityService.checkPassword("sofia", "guess")).thenThrow(new OptimisticLockingException("ACT_ID_USER updated concurrently"));
 
         assertThatThrownBy(() -> provider.authenticate(signIn("sofia", "guess"))).isInstanceOf(BadCredentialsException.class);
+        verify(attempt).failed();
+        verify(attempt, never()).succeeded();
+    }
+
+    @Test
+    void shouldCountACheckThatBrokeOffAsAFailure() {
+        // the database is gone: no attempt may stay pending (counting as in flight) for the throttle's window
+        when(throttle.begin("sofia", ADDRESS, SignInChannel.FORM)).thenReturn(attempt);
+        when(identityService.checkPassword("sofia", "guess")).thenThrow(new ProcessEngineException("connection refused"));
+
+        assertThatThrownBy(() -> provider.authenticate(signIn("sofia", "guess"))).isInstanceOf(ProcessEngineException.class);
         verify(attempt).failed();
         verify(attempt, never()).succeeded();
     }

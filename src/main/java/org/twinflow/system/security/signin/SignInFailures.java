@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +14,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The table {@code sign_in_failure} (V005): one row per failed sign-in, and for a moment per attempt whose
+ * The table {@code sign_in_failure} (V005): one row per failed sign-in, and a pending one per attempt whose
  * password is being checked. Logins and addresses arrive normalised by {@link SignInThrottle}.
  */
 @Repository
@@ -28,35 +29,51 @@ class SignInFailures {
         this.jdbc = jdbc;
     }
 
-    long insert(String login, String clientAddress, SignInChannel channel, Instant at) {
+    /** An attempt whose password is about to be checked. */
+    long insertPending(String login, String clientAddress, SignInChannel channel, Instant at) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO sign_in_failure (login, client_address, channel, attempted_at, pair_cleared) "
-                        + "VALUES (:login, :address, :channel, :at, FALSE)")
+        jdbc.sql("INSERT INTO sign_in_failure (login, client_address, channel, attempted_at, pending, pair_cleared) "
+                        + "VALUES (:login, :address, :channel, :at, TRUE, FALSE)")
                 .param("login", login).param("address", clientAddress).param("channel", channel.name())
                 .param("at", Timestamp.from(at))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    /** The attempt's password was wrong. */
+    void markFailed(long id) {
+        jdbc.sql("UPDATE sign_in_failure SET pending = FALSE WHERE id = :id").param("id", id).update();
+    }
+
     void delete(long id) {
         jdbc.sql("DELETE FROM sign_in_failure WHERE id = :id").param("id", id).update();
     }
 
-    /** The failures since {@code since} of the pair, the address and the login, in one round trip, leaving out row {@code exclude}. */
-    KeyedFailures count(String login, String clientAddress, Instant since, long exclude) {
-        Map<String, RecentFailures> byKey = jdbc.sql(countOf("pair", "login = :login AND client_address = :address AND pair_cleared = FALSE")
+    /**
+     * The failures since {@code since} of the pair, the address and the login, and the same counting the
+     * attempts still being checked, in one round trip, leaving out row {@code exclude}.
+     */
+    Recent count(String login, String clientAddress, Instant since, long exclude) {
+        Map<String, KeyCount> byKey = jdbc.sql(countOf("pair", "login = :login AND client_address = :address AND pair_cleared = FALSE")
                         + " UNION ALL " + countOf("address", "client_address = :address")
                         + " UNION ALL " + countOf("login", "login = :login"))
                 .param("login", login).param("address", clientAddress).param("since", Timestamp.from(since)).param("exclude", exclude)
-                .query((rs, n) -> Map.entry(rs.getString("throttle_key"), recentFailures(rs)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return new KeyedFailures(byKey.getOrDefault("pair", RecentFailures.NONE), byKey.getOrDefault("address", RecentFailures.NONE),
-                byKey.getOrDefault("login", RecentFailures.NONE));
+                .query((rs, n) -> new KeyCount(rs.getString("throttle_key"), recentFailures(rs), recentFailures(rs, "attempts", "last_attempt")))
+                .list().stream().collect(Collectors.toMap(KeyCount::key, Function.identity()));
+        return new Recent(keyed(byKey, KeyCount::failed), keyed(byKey, KeyCount::withPending));
+    }
+
+    private static KeyedFailures keyed(Map<String, KeyCount> byKey, Function<KeyCount, RecentFailures> part) {
+        Function<String, RecentFailures> of = key -> byKey.containsKey(key) ? part.apply(byKey.get(key)) : RecentFailures.NONE;
+        return new KeyedFailures(of.apply("pair"), of.apply("address"), of.apply("login"));
     }
 
     private static String countOf(String key, String condition) {
-        return "SELECT '" + key + "' AS throttle_key, COUNT(*) AS failures, MAX(attempted_at) AS last_at FROM sign_in_failure "
-                + "WHERE attempted_at > :since AND id <> :exclude AND " + condition;
+        return "SELECT '" + key + "' AS throttle_key, "
+                + "SUM(CASE WHEN pending = FALSE THEN 1 ELSE 0 END) AS failures, "
+                + "MAX(CASE WHEN pending = FALSE THEN attempted_at END) AS last_at, "
+                + "COUNT(*) AS attempts, MAX(attempted_at) AS last_attempt "
+                + "FROM sign_in_failure WHERE attempted_at > :since AND id <> :exclude AND " + condition;
     }
 
     /** A successful sign-in: the pair's failures no longer count for the pair (they still do for the login and the address). */
@@ -84,7 +101,7 @@ class SignInFailures {
     /** Failures since {@code since} by login and address that still count for the pair, at least {@code minimum}. */
     List<Pair> pairsWithAtLeast(Instant since, int minimum) {
         return jdbc.sql("SELECT login, client_address, COUNT(*) AS failures, MAX(attempted_at) AS last_at FROM sign_in_failure "
-                        + "WHERE attempted_at > :since AND pair_cleared = FALSE GROUP BY login, client_address "
+                        + "WHERE attempted_at > :since AND pending = FALSE AND pair_cleared = FALSE GROUP BY login, client_address "
                         + "HAVING COUNT(*) >= :minimum ORDER BY last_at DESC")
                 .param("since", Timestamp.from(since)).param("minimum", minimum)
                 .query((rs, n) -> new Pair(rs.getString("login"), rs.getString("client_address"), recentFailures(rs)))
@@ -93,7 +110,7 @@ class SignInFailures {
 
     private List<Group> groups(String column, String otherColumn, Instant since, int limit) {
         return jdbc.sql("SELECT " + column + " AS group_key, COUNT(*) AS failures, COUNT(DISTINCT " + otherColumn + ") AS others, "
-                        + "MAX(attempted_at) AS last_at FROM sign_in_failure WHERE attempted_at > :since "
+                        + "MAX(attempted_at) AS last_at FROM sign_in_failure WHERE attempted_at > :since AND pending = FALSE "
                         + "GROUP BY " + column + " ORDER BY failures DESC, last_at DESC LIMIT " + limit)
                 .param("since", Timestamp.from(since))
                 .query((rs, n) -> new Group(rs.getString("group_key"), rs.getLong("others"), recentFailures(rs)))
@@ -101,13 +118,24 @@ class SignInFailures {
     }
 
     private static RecentFailures recentFailures(ResultSet rs) throws SQLException {
-        long count = rs.getLong("failures");
-        Timestamp last = rs.getTimestamp("last_at");
+        return recentFailures(rs, "failures", "last_at");
+    }
+
+    private static RecentFailures recentFailures(ResultSet rs, String countColumn, String lastColumn) throws SQLException {
+        long count = rs.getLong(countColumn);
+        Timestamp last = rs.getTimestamp(lastColumn);
         return count == 0 ? RecentFailures.NONE : new RecentFailures(count, last.toInstant());
     }
 
     /** The recent failures of an attempt's three throttle keys. */
     record KeyedFailures(RecentFailures pair, RecentFailures address, RecentFailures login) {
+    }
+
+    private record KeyCount(String key, RecentFailures failed, RecentFailures withPending) {
+    }
+
+    /** The recent failures of an attempt's keys, and the same with the attempts still being checked. */
+    record Recent(KeyedFailures failed, KeyedFailures withPending) {
     }
 
     /** Failures grouped by one column; {@code others}: distinct values of the other column (addresses of a login, logins of an address). */

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.twinflow.system.security.signin.SignInFailures.KeyedFailures;
+import org.twinflow.system.security.signin.SignInFailures.Recent;
 
 /**
  * Slows down password guessing without locking anybody out for good (docs/security.md). Every sign-in, by
@@ -28,6 +29,8 @@ public class SignInThrottle {
     static final int LOGIN_LENGTH = 190;
     static final int ADDRESS_LENGTH = 64;
     static final String UNKNOWN_ADDRESS = "unknown";
+    /** How long an attempt waits that is over a limit only with the attempts still being checked. */
+    static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
 
     private final SignInFailures failures;
@@ -52,7 +55,7 @@ public class SignInThrottle {
         String address = normalisedAddress(clientAddress);
         Instant now = clock.instant();
         refuseWhileThrottled(key, address, now, SignInFailures.NO_ROW);
-        long row = failures.insert(key, address, channel, now);
+        long row = failures.insertPending(key, address, channel, now);
         try {
             refuseWhileThrottled(key, address, now, row);
         } catch (SignInThrottledException overtaken) {
@@ -60,6 +63,21 @@ public class SignInThrottle {
             throw overtaken;
         }
         return new Attempt(key, address, channel, row);
+    }
+
+    /**
+     * Refuses an attempt for the throttle's delay when its keys' failures are over a limit, or for a moment when
+     * they would be with the attempts still being checked: their outcome is not known yet, and a script that
+     * signs in with the right password on many threads at once is not guessing.
+     */
+    private void refuseWhileThrottled(String login, String address, Instant now, long exclude) {
+        Recent recent = failures.count(login, address, now.minus(policy.window()), exclude);
+        Optional<Duration> wait = throttledUntil(recent.failed(), now).map(until -> Duration.between(now, until))
+                .or(() -> throttledUntil(recent.withPending(), now).map(until -> IN_FLIGHT_WAIT));
+        if (wait.isPresent()) {
+            log.debug("Sign-in for '{}' from {} refused for {}", login, address, wait.get());
+            throw new SignInThrottledException(wait.get());
+        }
     }
 
     /** Until when a login from an address is throttled, if it is at {@code now}. */
@@ -71,14 +89,6 @@ public class SignInThrottle {
                 .flatMap(Optional::stream)
                 .filter(now::isBefore)
                 .max(Instant::compareTo);
-    }
-
-    private void refuseWhileThrottled(String login, String address, Instant now, long exclude) {
-        Optional<Instant> until = throttledUntil(failures.count(login, address, now.minus(policy.window()), exclude), now);
-        if (until.isPresent()) {
-            log.debug("Sign-in for '{}' from {} refused until {}", login, address, until.get());
-            throw new SignInThrottledException(Duration.between(now, until.get()));
-        }
     }
 
     /** The login as the throttle counts it: trimmed, lower case, no control characters, cut to the column. */
@@ -95,7 +105,7 @@ public class SignInThrottle {
         return normalised.length() > ADDRESS_LENGTH ? normalised.substring(0, ADDRESS_LENGTH) : normalised;
     }
 
-    /** A sign-in whose password is being checked; its row counts as a failure until it reports otherwise. */
+    /** A sign-in whose password is being checked; its pending row counts like a failure until it reports its outcome. */
     public final class Attempt {
 
         private final String login;
@@ -116,8 +126,9 @@ public class SignInThrottle {
             failures.clearPair(login, address, clock.instant().minus(policy.window()));
         }
 
-        /** The account is unknown or the password wrong: the row stays, for the throttle and the administrators. */
+        /** The account is unknown or the password wrong: the row stays, a failure, for the throttle and the administrators. */
         public void failed() {
+            failures.markFailed(row);
             log.warn("Failed sign-in for '{}' from {} ({})", login, address, channel);
         }
     }

@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,11 +104,7 @@ class RestApiSignInThrottleIT {
         // given twenty guesses sent at once from one client
         String user = staffMember("restparallel");
         String client = "198.51.100.33";
-        List<CompletableFuture<HttpResponse<String>>> guesses = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            guesses.add(http.sendAsync(request(user, "parallel guess " + i, client), HttpResponse.BodyHandlers.ofString()));
-        }
-        Map<Integer, Long> statuses = guesses.stream().map(CompletableFuture::join)
+        Map<Integer, Long> statuses = sendAtOnce(20, user, i -> "parallel guess " + i, client).stream()
                 .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
 
         // then at most five had their password checked (401), the others waited (429)
@@ -115,6 +112,26 @@ class RestApiSignInThrottleIT {
         assertThat(statuses.getOrDefault(401, 0L)).as("guesses checked, of %s", statuses).isLessThanOrEqualTo(5);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_failure WHERE login = :login").param("login", user).query(Long.class).single())
                 .as("failures recorded").isEqualTo(statuses.getOrDefault(401, 0L));
+    }
+
+    @Test
+    void shouldLetAScriptWithTheRightPasswordSignInFiveTimesAtOnceAndAskTheRestToRetryInASecond() throws Exception {
+        String user = staffMember("restscript");
+        String client = "198.51.100.44";
+
+        // five requests at once all get in
+        assertThat(sendAtOnce(5, user, i -> PASSWORD, client)).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
+
+        // of twenty at once, those beyond the checks in flight are asked to retry in a second, not throttled as guesses
+        assertThat(sendAtOnce(20, user, i -> PASSWORD, client)).allSatisfy(response -> {
+            assertThat(response.statusCode()).isIn(200, 429);
+            if (response.statusCode() == 429) {
+                assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+            }
+        });
+        // and no failure is left behind
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_failure WHERE login = :login").param("login", user).query(Long.class).single())
+                .isZero();
     }
 
     @Test
@@ -140,6 +157,14 @@ class RestApiSignInThrottleIT {
         } finally {
             authorizationService.deleteAuthorization(readVictim.getId());
         }
+    }
+
+    private List<HttpResponse<String>> sendAtOnce(int requests, String user, IntFunction<String> password, String client) {
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            responses.add(http.sendAsync(request(user, password.apply(i), client), HttpResponse.BodyHandlers.ofString()));
+        }
+        return responses.stream().map(CompletableFuture::join).toList();
     }
 
     private HttpResponse<String> get(String user, String password, String client) throws Exception {

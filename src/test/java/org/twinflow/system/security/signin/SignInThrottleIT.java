@@ -229,11 +229,12 @@ class SignInThrottleIT {
             logger.setLevel(level);
         }
 
-        var rows = jdbc.sql("SELECT login, channel, attempted_at FROM sign_in_failure WHERE client_address = :address")
+        var rows = jdbc.sql("SELECT login, channel, attempted_at, pending FROM sign_in_failure WHERE client_address = :address")
                 .param("address", address)
-                .query((rs, n) -> List.of(rs.getString("login"), rs.getString("channel"), rs.getTimestamp("attempted_at").toInstant()))
+                .query((rs, n) -> List.of(rs.getString("login"), rs.getString("channel"), rs.getTimestamp("attempted_at").toInstant(),
+                        rs.getBoolean("pending")))
                 .list();
-        assertThat(rows).containsExactly(List.of("record.me@nowhere.example", "FORM", now));
+        assertThat(rows).containsExactly(List.of("record.me@nowhere.example", "FORM", now, false));
         assertThat(log.list).singleElement().satisfies(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.WARN);
             assertThat(event.getFormattedMessage()).contains("record.me@nowhere.example", address, "FORM").doesNotContain("secret");
