@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A fresh database {@code twinflow_it_<hex>} (utf8mb4) on the MySQL-compatible test server, created
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
  * class SomeMySqlIT {
  *     &#64;DynamicPropertySource
  *     static void database(DynamicPropertyRegistry registry) {
- *         registry.add("TWINFLOW_DB_URL", MySqlTestDatabase.current()::jdbcUrl);
+ *         MySqlTestDatabase.registerApplicationSettings(registry, "itadmin", "it-admin-password");
  *     }
  * }
  * </pre>
@@ -59,17 +60,18 @@ public class MySqlTestDatabase implements BeforeAllCallback, TestInstancePreCons
     }
 
     /**
-     * The settings of a Spring Boot test with the {@code mysql} profile on the current database: the
-     * variables application-mysql.yaml reads, a test administrator, both schemas created on the empty
-     * database, jobs run by the test itself, and an engine name of its own.
+     * Points the application (profile {@code mysql}) at this class's database, with the given first
+     * administrator: a fresh schema from the engine and Flyway, no job executor (the test runs jobs), and an
+     * engine name of its own.
      */
-    public static void registerProperties(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    public static void registerApplicationSettings(DynamicPropertyRegistry registry, String adminId, String adminPassword) {
         Database database = current();
+        // the variables application-mysql.yaml reads
         registry.add("TWINFLOW_DB_URL", database::jdbcUrl);
         registry.add("TWINFLOW_DB_USER", database::user);
         registry.add("TWINFLOW_DB_PASSWORD", database::password);
-        registry.add("TWINFLOW_ADMIN_ID", () -> "itadmin");
-        registry.add("TWINFLOW_ADMIN_PASSWORD", () -> "it-admin-" + Long.toHexString(System.nanoTime()));
+        registry.add("TWINFLOW_ADMIN_ID", () -> adminId);
+        registry.add("TWINFLOW_ADMIN_PASSWORD", () -> adminPassword);
         // a fresh database: the engine creates its schema, Flyway ours (whatever production sets for schema updates)
         registry.add("camunda.bpm.database.schema-update", () -> "true");
         registry.add("spring.flyway.enabled", () -> "true");

@@ -209,7 +209,7 @@ class TwinflowApplicationIT {
         assertThat(decisions.statusCode()).isEqualTo(200);
         assertThat(keysOf(decisions)).contains(ELIGIBILITY_DECISION_KEY);
 
-        // with a wrong password (of a throwaway user: a failed sign-in delays the next one of that user,
+        // with a wrong password (of a throwaway user: failed sign-ins count for that login's throttle,
         // and the shared context still needs the administrator)
         String user = throwawayUser(StaffGroups.SECRETARIAT);
         assertThat(get("/engine-rest/process-definition", user, "not-" + user).statusCode()).isEqualTo(401);

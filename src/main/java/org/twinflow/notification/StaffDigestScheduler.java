@@ -2,7 +2,6 @@ package org.twinflow.notification;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -11,7 +10,6 @@ import org.springframework.scheduling.annotation.Scheduled;
  * (tests call {@link StaffDigestService#sendDueDigests()} themselves).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @ConditionalOnProperty(name = "twinflow.mail.staff-digest-enabled", havingValue = "true", matchIfMissing = true)
 class StaffDigestScheduler {
 

@@ -41,7 +41,7 @@ class SignInIT {
     static final String CITY_OFFICER = "signinofficer";
     static final String CITY_EMAIL = "officer@signin-city.example";
     static final String STAFF = "signinsofia";
-    /** Its own account: a failed sign-in makes Camunda refuse the next ones for a few seconds. */
+    /** Its own account: failed sign-ins count for the sign-in throttle of that login. */
     static final String LOCKABLE = "signinlockable";
 
     @Autowired MockMvc mvc;

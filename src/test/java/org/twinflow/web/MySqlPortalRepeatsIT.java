@@ -17,6 +17,6 @@ class MySqlPortalRepeatsIT extends PortalRepeatScenarios {
 
     @DynamicPropertySource
     static void mysqlDatabase(DynamicPropertyRegistry registry) {
-        MySqlTestDatabase.registerProperties(registry);
+        MySqlTestDatabase.registerApplicationSettings(registry, "itrepeatadmin", "it-admin-" + Long.toHexString(System.nanoTime()));
     }
 }

@@ -1,8 +1,10 @@
 package org.twinflow.system.security;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -12,11 +14,13 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.twinflow.system.StaffGroups;
+import org.twinflow.system.security.signin.SignInThrottle;
 
 /**
  * Signs people in against Camunda's identity service, where staff and city accounts live. Staff sign
  * in with their user id, city officers with their e-mail address. Groups become authorities
- * {@code GROUP_<id>}. A failure never says whether the account exists.
+ * {@code GROUP_<id>}. A failure never says whether the account exists. Every sign-in, form or HTTP Basic,
+ * passes the {@link SignInThrottle} first: a throttled one is refused before its password is looked at.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -24,17 +28,23 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     private static final String BAD_CREDENTIALS = "Wrong e-mail address, user id or password";
 
     private final IdentityService identityService;
+    private final SignInThrottle throttle;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, SignInThrottle throttle) {
         this.identityService = identityService;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String login = authentication.getName() == null ? "" : authentication.getName().strip();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        String userId = userIdOf(login);
-        if (userId == null || password.isEmpty() || !identityService.checkPassword(userId, password)) {
+        if (!(authentication.getDetails() instanceof SignInAttemptDetails details)) {
+            throw new IllegalStateException("A sign-in without SignInAttemptDetails cannot be throttled: set the "
+                    + "authentication details source of its filter (SecurityConfig)");
+        }
+        String userId = checkedUserId(login, password, throttle.begin(login, details.clientAddress(), details.channel()));
+        if (userId == null) {
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
         List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
@@ -43,12 +53,40 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }
 
+    /** The user id if the password is right, else null. The attempt learns its outcome, also when the check breaks off. */
+    private String checkedUserId(String login, String password, SignInThrottle.Attempt attempt) {
+        boolean right = false;
+        try {
+            String userId = userIdOf(login);
+            right = userId != null && !password.isEmpty() && passwordMatches(userId, password);
+            return right ? userId : null;
+        } finally {
+            if (right) {
+                attempt.succeeded();
+            } else {
+                attempt.failed();
+            }
+        }
+    }
+
+    /**
+     * Camunda counts each check's outcome on the user's row (ACT_ID_USER.ATTEMPTS_, optimistically locked):
+     * two checks of one account at the same moment collide, and the loser counts as a failed attempt.
+     */
+    private boolean passwordMatches(String userId, String password) {
+        try {
+            return identityService.checkPassword(userId, password);
+        } catch (OptimisticLockingException concurrentCheck) {
+            return false;
+        }
+    }
+
     private String userIdOf(String login) {
         if (login.isEmpty()) {
             return null;
         }
         if (login.contains("@")) {
-            List<User> users = identityService.createUserQuery().userEmail(login.toLowerCase(java.util.Locale.ROOT)).list();
+            List<User> users = identityService.createUserQuery().userEmail(login.toLowerCase(Locale.ROOT)).list();
             return users.size() == 1 ? users.get(0).getId() : null;
         }
         return login;

@@ -9,20 +9,26 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -35,6 +41,8 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.twinflow.system.StaffGroups;
+import org.twinflow.system.security.signin.SignInChannel;
+import org.twinflow.system.security.signin.SignInThrottledException;
 
 /**
  * One sign-in for everybody (see ../shared/SSO-NOTES.md): the portal's form login authenticates
@@ -52,15 +60,21 @@ public class SecurityConfig {
     static final String CITY = StaffGroups.authority(StaffGroups.CITIES);
     static final String CITY_HOME = "/proposals";
     static final String STAFF_HOME = "/camunda/app/tasklist/";
+    /** Query parameter of the sign-in page: the minutes a throttled sign-in must wait. */
+    public static final String SIGN_IN_THROTTLED = "throttled";
     private static final String PORTAL_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
     @Bean
     @Order(1)
-    SecurityFilterChain restApiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain restApiSecurity(HttpSecurity http, MessageSource messages) throws Exception {
         return http.securityMatcher(withDefaults().matcher("/engine-rest/**"))
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyAuthority(STAFF))
-                .httpBasic(Customizer.withDefaults())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(passwordCheck("/engine-rest/identity/verify")).denyAll()
+                        .anyRequest().hasAnyAuthority(STAFF))
+                .httpBasic(basic -> basic
+                        .authenticationDetailsSource(SignInAttemptDetails.from(SignInChannel.BASIC))
+                        .authenticationEntryPoint(new RestApiEntryPoint(messages)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless, Basic only: the portal's session cookie does not authenticate here, so no CSRF risk.
                 .csrf(csrf -> csrf.disable())
@@ -69,7 +83,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain portalSecurity(HttpSecurity http, AuthorizationService authorizationService) throws Exception {
         RequestMatcher camundaApi = withDefaults().matcher("/camunda/api/**");
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setRequestMatcher(new NegatedRequestMatcher(camundaApi));
@@ -89,10 +103,23 @@ public class SecurityConfig {
                         .requestMatchers(withDefaults().matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/*")).denyAll()
                         // Setup creates the first admin when none exists; admins come from configuration instead.
                         .requestMatchers(withDefaults().matcher("/camunda/api/admin/setup/**")).denyAll()
+                        .requestMatchers(passwordCheck("/camunda/api/engine/engine/*/identity/verify")).denyAll()
+                        // Every webapp, Tasklist too, asks who is signed in and loads its plugins' scripts.
+                        .requestMatchers(withDefaults().matcher("/camunda/api/admin/auth/**"),
+                                withDefaults().matcher("/camunda/api/*/plugin/*/static/**")).hasAnyAuthority(STAFF)
+                        // Camunda lets any signed-in user read Cockpit's and Admin's data APIs; here only those who may use the app.
+                        .requestMatchers(withDefaults().matcher("/camunda/api/cockpit/**"))
+                                .access(staffWithApplication(authorizationService, CamundaApplicationAccess.COCKPIT))
+                        .requestMatchers(withDefaults().matcher("/camunda/api/admin/**"), withDefaults().matcher("/staff/security/**"))
+                                .access(staffWithApplication(authorizationService, CamundaApplicationAccess.ADMIN))
                         .requestMatchers(withDefaults().matcher("/camunda/**"), withDefaults().matcher("/staff/**")).hasAnyAuthority(STAFF)
                         .requestMatchers(withDefaults().matcher("/proposals/**")).hasAuthority(CITY)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").successHandler(new LandingPageHandler(requestCache)).permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .authenticationDetailsSource(SignInAttemptDetails.from(SignInChannel.FORM))
+                        .successHandler(new LandingPageHandler(requestCache))
+                        .failureHandler(SecurityConfig::signInFailed)
+                        .permitAll())
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(withDefaults().matcher(HttpMethod.POST, "/logout"),
                                 withDefaults().matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout")))
@@ -105,6 +132,29 @@ public class SecurityConfig {
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         new NegatedRequestMatcher(withDefaults().matcher("/camunda/**")), new ContentSecurityPolicyHeaderWriter(PORTAL_CSP))))
                 .build();
+    }
+
+    /**
+     * Camunda's REST API checks the password of any user the caller may read at {@code POST …/identity/verify},
+     * outside the sign-in and its throttle; no webapp uses it.
+     */
+    private static RequestMatcher passwordCheck(String path) {
+        return withDefaults().matcher(HttpMethod.POST, path);
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> staffWithApplication(AuthorizationService authorizationService,
+            String application) {
+        return AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAnyAuthority(STAFF),
+                new CamundaApplicationAccess(authorizationService, application));
+    }
+
+    /** A throttled sign-in says for how long, in minutes; any other failure the same for every reason. */
+    private static void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        String target = failure instanceof SignInThrottledException throttled
+                ? "/login?" + SIGN_IN_THROTTLED + "=" + throttled.retryAfterMinutes()
+                : "/login?error";
+        response.sendRedirect(request.getContextPath() + target);
     }
 
     /** Camunda's webapp logout XHR expects 200; the portal goes back to the sign-in page. */

@@ -27,13 +27,17 @@ public class SpringSecurityCamundaAuthenticationProvider implements Authenticati
             return AuthenticationResult.unsuccessful();
         }
         AuthenticationResult result = AuthenticationResult.successful(authentication.getName());
-        List<String> groups = authentication.getAuthorities().stream()
+        result.setGroups(camundaGroups(authentication));
+        return result;
+    }
+
+    /** The Camunda groups of a Spring Security sign-in: its {@code GROUP_} authorities without the prefix. */
+    static List<String> camundaGroups(Authentication authentication) {
+        return authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith(StaffGroups.AUTHORITY_PREFIX))
                 .map(a -> a.substring(StaffGroups.AUTHORITY_PREFIX.length()))
                 .toList();
-        result.setGroups(groups);
-        return result;
     }
 
     @Override
