@@ -163,15 +163,38 @@ final class TwinflowBrowser implements AutoCloseable {
         By link = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4[contains(@class,'task')]/a[contains(normalize-space(.), "
                 + xpathLiteral(taskNameText) + ")]");
         focusFilter(filterName);
-        try {
-            new WebDriverWait(chrome, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(link));
-        } catch (TimeoutException notListedYet) {
+        if (!findOnSomePage(link)) {
             chrome.navigate().refresh();
             focusFilter(filterName);
+            findOnSomePage(link);
         }
         clickWhenReady(link);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h2.task"), taskNameText));
+    }
+
+    /**
+     * Looks for the link on the filter's pages, as a person pages through a long list (Tasklist shows 15
+     * tasks a page; a filter sorted by due date puts a new task last).
+     */
+    private boolean findOnSomePage(By link) {
+        By next = By.cssSelector("ul.pagination li.pagination-next:not(.disabled) a");
+        for (int page = 0; page < 50; page++) {
+            try {
+                new WebDriverWait(chrome, Duration.ofSeconds(page == 0 ? 10 : 5)).until(ExpectedConditions.presenceOfElementLocated(link));
+                return true;
+            } catch (TimeoutException notOnThisPage) {
+                if (chrome.findElements(next).isEmpty()) {
+                    return false;
+                }
+                String firstTask = chrome.findElements(By.cssSelector("ol.tasks-list li.task h4 a")).stream().findFirst()
+                        .map(WebElement::getText).orElse("");
+                click(chrome.findElement(next));
+                new WebDriverWait(chrome, TIMEOUT).ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector("ol.tasks-list li.task h4 a")).stream().findFirst()
+                        .map(WebElement::getText).map(text -> !text.equals(firstTask)).orElse(false));
+            }
+        }
+        return false;
     }
 
     /** The task list's visible text (names, process, dates, reference/title columns). */
