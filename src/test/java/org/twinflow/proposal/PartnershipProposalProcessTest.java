@@ -177,7 +177,8 @@ class PartnershipProposalProcessTest {
         // then the completion is refused and the task stays open
         assertThatThrownBy(() -> taskService().complete(screeningTask.getId(),
                 withVariables(SCREENING_OUTCOME, "needs_clarification", CLARIFICATION_QUESTION, "  ")))
-                .hasMessageContaining(CLARIFICATION_QUESTION + " is required");
+                .isInstanceOf(TaskInput.TaskInputException.class)
+                .hasMessage(CLARIFICATION_QUESTION + " is required");
         assertThat(instance).isWaitingAt(TASK_SCREEN_PROPOSAL);
         verify(fixture.screening, never()).recordOutcome(any(), any(), any(), any(), any());
     }
