@@ -83,22 +83,7 @@ class MySqlProposalJourneyIT {
 
     @DynamicPropertySource
     static void mysqlDatabase(DynamicPropertyRegistry registry) {
-        MySqlTestDatabase.Database database = MySqlTestDatabase.current();
-        // the variables application-mysql.yaml reads
-        registry.add("TWINFLOW_DB_URL", database::jdbcUrl);
-        registry.add("TWINFLOW_DB_USER", database::user);
-        registry.add("TWINFLOW_DB_PASSWORD", database::password);
-        registry.add("TWINFLOW_ADMIN_ID", () -> ADMIN_ID);
-        registry.add("TWINFLOW_ADMIN_PASSWORD", () -> ADMIN_PASSWORD);
-        // a fresh database: the engine creates its schema, Flyway ours (whatever production sets for schema updates)
-        registry.add("camunda.bpm.database.schema-update", () -> "true");
-        registry.add("spring.flyway.enabled", () -> "true");
-        // the test runs the jobs itself
-        registry.add("camunda.bpm.job-execution.enabled", () -> "false");
-        // Camunda keeps engines in a JVM-wide registry by name: another "default" engine would replace the
-        // cached H2 context's engine there, and closing this context would leave that context's REST API
-        // without an engine (404)
-        registry.add("camunda.bpm.generate-unique-process-engine-name", () -> "true");
+        MySqlTestDatabase.applicationProperties(registry, ADMIN_ID, ADMIN_PASSWORD);
     }
 
     @Autowired

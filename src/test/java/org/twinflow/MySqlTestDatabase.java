@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A fresh database {@code twinflow_it_<hex>} (utf8mb4) on the MySQL-compatible test server, created
@@ -47,6 +48,30 @@ public class MySqlTestDatabase implements BeforeAllCallback, TestInstancePreCons
 
     private static volatile Database current;
     private static volatile String unreachableServer;
+
+    /**
+     * The settings of the {@code mysql} profile for the running test class's database, with the first
+     * administrator {@code adminId}: Camunda and Flyway create their schemas on the empty database, the
+     * test runs jobs itself, and the engine has a name of its own.
+     */
+    public static void applicationProperties(DynamicPropertyRegistry registry, String adminId, String adminPassword) {
+        Database database = current();
+        // the variables application-mysql.yaml reads
+        registry.add("TWINFLOW_DB_URL", database::jdbcUrl);
+        registry.add("TWINFLOW_DB_USER", database::user);
+        registry.add("TWINFLOW_DB_PASSWORD", database::password);
+        registry.add("TWINFLOW_ADMIN_ID", () -> adminId);
+        registry.add("TWINFLOW_ADMIN_PASSWORD", () -> adminPassword);
+        // a fresh database: the engine creates its schema, Flyway ours (whatever production sets for schema updates)
+        registry.add("camunda.bpm.database.schema-update", () -> "true");
+        registry.add("spring.flyway.enabled", () -> "true");
+        // the test runs the jobs itself
+        registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+        // Camunda keeps engines in a JVM-wide registry by name: another "default" engine would replace the
+        // cached H2 context's engine there, and closing this context would leave that context's REST API
+        // without an engine (404). URLs of this engine's REST API and webapps carry its name.
+        registry.add("camunda.bpm.generate-unique-process-engine-name", () -> "true");
+    }
 
     /** The database of the running test class. */
     public static Database current() {

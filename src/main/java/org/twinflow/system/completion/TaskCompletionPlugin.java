@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * How completing a staff task answers through the REST API that Tasklist calls: a refusal of the staff
- * member's input is a 400 with its message, not a 500. See
+ * member's input is a 400 with its message, not a 500; a task completed meanwhile by someone else is
+ * a 409 "already completed", also when two completions arrive at the same moment. See
  * docs/decisions.md, "Completing a staff task".
  */
 @Component
@@ -20,7 +21,10 @@ public class TaskCompletionPlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         // Before the transaction interceptor: these see the failure after the rollback, whatever threw it.
         configuration.setCustomPreCommandInterceptorsTxRequired(with(configuration.getCustomPreCommandInterceptorsTxRequired(),
-                new RefusedInputInterceptor()));
+                new RefusedInputInterceptor(), new AlreadyCompletedInterceptor(configuration)));
+        // Inside the transaction, before the command reads anything.
+        configuration.setCustomPostCommandInterceptorsTxRequired(with(configuration.getCustomPostCommandInterceptorsTxRequired(),
+                new TaskRowLockInterceptor()));
     }
 
     private static List<CommandInterceptor> with(List<CommandInterceptor> configured, CommandInterceptor... added) {
