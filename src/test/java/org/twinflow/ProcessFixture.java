@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -64,10 +65,11 @@ public class ProcessFixture {
     public ProcessFixture(ProcessEngine engine) {
         this.engine = engine;
         when(reviews.minReviewers()).thenReturn(2);
-        when(reviews.reviewerOptions()).thenReturn(REVIEWER_OPTIONS);
+        when(reviews.reviewerOptions(anyLong())).thenReturn(REVIEWER_OPTIONS);
         when(reviews.replacementOptions(anyLong())).thenReturn(REVIEWER_OPTIONS.subList(2, 3));
         when(reviews.assign(anyLong(), any(), anyString())).thenAnswer(call -> call.getArgument(1));
-        when(reviews.aggregate(anyLong())).thenReturn(aggregatedScores());
+        when(reviews.aggregate(anyLong())).thenReturn(Optional.of(aggregatedScores()));
+        when(reviews.activeReviewCount(anyLong())).thenReturn(1);
         ProcessDurations durations = new ProcessDurations(TIMINGS);
         Mocks.register("processDurations", durations);
         ProposalTestBeans.register(proposals);

@@ -42,8 +42,8 @@ class ProposalPageModel {
 
     /** Timeline events about reviewers and their scores, which only the secretariat, the committee and administrators see. */
     private static final Set<String> REVIEW_EVENTS = Set.of(TimelineEvent.REVIEWERS_ASSIGNED.name(), TimelineEvent.CONFLICT_DECLARED.name(),
-            TimelineEvent.REVIEWER_REPLACED.name(), TimelineEvent.REVIEW_DEADLINE_EXTENDED.name(), TimelineEvent.REVIEW_REASSIGNED.name(),
-            TimelineEvent.REVIEW_SUBMITTED.name(), TimelineEvent.SCORES_AGGREGATED.name());
+            TimelineEvent.REVIEWER_REPLACED.name(), TimelineEvent.REVIEWER_NOT_REPLACED.name(), TimelineEvent.REVIEW_DEADLINE_EXTENDED.name(),
+            TimelineEvent.REVIEW_REASSIGNED.name(), TimelineEvent.REVIEW_SUBMITTED.name(), TimelineEvent.SCORES_AGGREGATED.name());
 
     private final ProposalService proposals;
     private final DocumentService documents;

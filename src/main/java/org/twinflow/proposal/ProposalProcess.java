@@ -59,6 +59,10 @@ public final class ProposalProcess {
         public static final String CONFLICT_DESCRIPTION = "conflictDescription";
         public static final String REPLACEMENT_OPTIONS = "replacementOptions";
         public static final String REPLACEMENT_REVIEWER = "replacementReviewer";
+        /** How a review whose reviewer declared a conflict goes on: {@code replace}, {@code look_again}, {@code continue}. */
+        public static final String REPLACEMENT_OUTCOME = "replacementOutcome";
+        /** Reviews of the proposal under way or submitted, for the replacement form (task-local). */
+        public static final String ACTIVE_REVIEW_COUNT = "activeReviewCount";
         public static final String SCORE_RELEVANCE = "scoreRelevance";
         public static final String SCORE_SDG_CONTRIBUTION = "scoreSdgContribution";
         public static final String SCORE_FEASIBILITY = "scoreFeasibility";
@@ -67,6 +71,8 @@ public final class ProposalProcess {
         public static final String REVIEW_COMMENT = "reviewComment";
         public static final String RECOMMENDATION = "recommendation";
         public static final String REVIEW_SCORES = "reviewScores";
+        /** Submitted reviews when the review ended; none sends the proposal back to reviewer assignment. */
+        public static final String SUBMITTED_REVIEW_COUNT = "submittedReviewCount";
         /** The review's deadline (a Date, local to the reviewer's branch): the task's due date and its timers. */
         public static final String REVIEW_DUE_AT = "reviewDueAt";
         /** The deadline as text for the overdue-review form. */
@@ -122,6 +128,7 @@ public final class ProposalProcess {
         public static final String SUBPROCESS_REVIEW = "SubProcess_ReviewProposal";
         public static final String TASK_DECLARE_CONFLICT_OF_INTEREST = "Task_DeclareConflictOfInterest";
         public static final String TASK_ASSIGN_REPLACEMENT_REVIEWER = "Task_AssignReplacementReviewer";
+        public static final String END_REVIEW_DROPPED = "EndEvent_ReviewDropped";
         public static final String TASK_SCORE_PROPOSAL = "Task_ScoreProposal";
         public static final String BOUNDARY_REVIEW_REMINDER_DUE = "BoundaryEvent_ReviewReminderDue";
         public static final String BOUNDARY_REVIEW_OVERDUE = "BoundaryEvent_ReviewOverdue";
@@ -130,6 +137,7 @@ public final class ProposalProcess {
         public static final String TASK_ESCALATE_OVERDUE_REVIEW = "Task_EscalateOverdueReview";
         public static final String TASK_HANDLE_OVERDUE_REVIEW = "Task_HandleOverdueReview";
         public static final String TASK_AGGREGATE_SCORES = "Task_AggregateScores";
+        public static final String GATEWAY_ANY_REVIEW_SUBMITTED = "Gateway_AnyReviewSubmitted";
         public static final String TASK_DECIDE_ON_PROPOSAL = "Task_DecideOnProposal";
         public static final String TASK_AWAIT_REVISION = "Task_AwaitRevision";
         public static final String END_PROPOSAL_REJECTED = "EndEvent_ProposalRejected";

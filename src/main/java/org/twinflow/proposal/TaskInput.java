@@ -5,9 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.spin.json.SpinJsonNode;
 
@@ -87,10 +87,14 @@ public final class TaskInput {
         return task.getAssignee() != null ? task.getAssignee() : "unknown";
     }
 
-    /** Refuses a task completion; the message is shown to the staff member in Tasklist. */
-    public static class TaskInputException extends ProcessEngineException {
+    /**
+     * Refuses a task completion; the message is shown to the staff member in Tasklist. A form validation
+     * failure, because that is what Camunda's REST API answers with 400 instead of 500 (the engine wraps
+     * it on the way out of a listener; {@code system.completion.RefusedInputInterceptor} unwraps it).
+     */
+    public static class TaskInputException extends FormFieldValidationException {
         public TaskInputException(String message) {
-            super(message);
+            super(null, message);
         }
     }
 }

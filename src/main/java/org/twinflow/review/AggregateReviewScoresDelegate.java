@@ -3,11 +3,16 @@ package org.twinflow.review;
 import static org.twinflow.proposal.ProposalProcess.Vars.*;
 import static org.twinflow.system.JsonVariables.json;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_AggregateScores}: stores the aggregated scores on the proposal and shows them to the committee. */
+/**
+ * {@code Task_AggregateScores}: stores the aggregated scores on the proposal and shows them to the committee;
+ * {@code submittedReviewCount} tells {@code Gateway_AnyReviewSubmitted} whether there is anything to decide on.
+ */
 @Component
 class AggregateReviewScoresDelegate implements JavaDelegate {
 
@@ -19,7 +24,8 @@ class AggregateReviewScoresDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewService.ReviewScores scores = reviews.aggregate((Long) execution.getVariable(PROPOSAL_ID));
-        execution.setVariable(REVIEW_SCORES, json(scores.asVariable()));
+        Optional<ReviewService.ReviewScores> scores = reviews.aggregate((Long) execution.getVariable(PROPOSAL_ID));
+        execution.setVariable(SUBMITTED_REVIEW_COUNT, scores.map(ReviewService.ReviewScores::reviewCount).orElse(0));
+        scores.ifPresent(s -> execution.setVariable(REVIEW_SCORES, json(s.asVariable())));
     }
 }

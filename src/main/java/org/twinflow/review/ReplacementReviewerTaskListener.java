@@ -3,17 +3,26 @@ package org.twinflow.review;
 import static org.twinflow.proposal.ProposalProcess.Vars.*;
 import static org.twinflow.system.JsonVariables.json;
 
+import java.util.Set;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.twinflow.proposal.TaskInput;
 
 /**
- * {@code Task_AssignReplacementReviewer}: offers reviewers not yet on this proposal; on complete, the
- * replacement becomes this review branch's {@code reviewer} and starts with a conflict declaration.
+ * {@code Task_AssignReplacementReviewer}: on create, offers the reviewers not yet on this proposal and
+ * counts the reviews under way or submitted; on complete, per {@code replacementOutcome}: the replacement
+ * becomes this review branch's {@code reviewer} and starts with a conflict declaration ({@code replace}),
+ * the task comes back with fresh options ({@code look_again}, after a reviewer was added in Camunda
+ * Admin), or the branch ends without a review ({@code continue}, refused when no other review remains).
  */
 @Component
 class ReplacementReviewerTaskListener implements TaskListener {
+
+    static final String REPLACE = "replace";
+    static final String LOOK_AGAIN = "look_again";
+    static final String CONTINUE = "continue";
 
     private final ReviewService reviews;
 
@@ -26,15 +35,24 @@ class ReplacementReviewerTaskListener implements TaskListener {
         Long proposalId = (Long) task.getVariable(PROPOSAL_ID);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(REPLACEMENT_OPTIONS, json(reviews.replacementOptions(proposalId)));
+            task.setVariableLocal(ACTIVE_REVIEW_COUNT, reviews.activeReviewCount(proposalId));
             return;
         }
-        String replacement = TaskInput.requiredText(task, REPLACEMENT_REVIEWER);
+        // Version 1.1 of the process has no outcome: its form, and a REST client, only name the replacement.
+        String outcome = TaskInput.optionalText(task, REPLACEMENT_OUTCOME) == null ? REPLACE
+                : TaskInput.requiredChoice(task, REPLACEMENT_OUTCOME, Set.of(REPLACE, LOOK_AGAIN, CONTINUE));
+        String reviewer = (String) task.getVariable(REVIEWER);
         try {
-            reviews.replace(proposalId, (String) task.getVariable(REVIEWER), replacement, TaskInput.actor(task));
+            if (REPLACE.equals(outcome)) {
+                String replacement = TaskInput.requiredText(task, REPLACEMENT_REVIEWER);
+                reviews.replace(proposalId, reviewer, replacement, TaskInput.actor(task));
+                // "reviewer" is local to this branch of the multi-instance sub-process, so this changes only this branch.
+                task.getExecution().setVariable(REVIEWER, replacement);
+            } else if (CONTINUE.equals(outcome)) {
+                reviews.continueWithoutReplacement(proposalId, reviewer, TaskInput.actor(task));
+            }
         } catch (IllegalArgumentException invalid) {
             throw new TaskInput.TaskInputException(invalid.getMessage());
         }
-        // "reviewer" is local to this branch of the multi-instance sub-process, so this changes only this branch.
-        task.getExecution().setVariable(REVIEWER, replacement);
     }
 }

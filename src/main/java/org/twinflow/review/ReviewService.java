@@ -42,9 +42,10 @@ public class ReviewService {
         this.clock = clock;
     }
 
-    /** Everybody in the reviewers group, as {label, value} form options. */
-    public List<Map<String, Object>> reviewerOptions() {
-        return directory.reviewers().stream().map(ReviewerDirectory::option).toList();
+    /** The members of the reviewers group who have not declared a conflict with this proposal, as {label, value} form options. */
+    public List<Map<String, Object>> reviewerOptions(Long proposalId) {
+        Set<String> conflicted = conflictedReviewers(proposalId);
+        return directory.reviewers().stream().filter(u -> !conflicted.contains(u.getId())).map(ReviewerDirectory::option).toList();
     }
 
     /** Reviewers who could replace one with a conflict or an overdue review: not yet assigned to this proposal. */
@@ -58,9 +59,11 @@ public class ReviewService {
     }
 
     /**
-     * Assigns the reviewers chosen by the secretariat.
+     * Assigns the reviewers chosen by the secretariat; each gets a new review unless one is open already
+     * (a proposal back at reviewer assignment may be given to a reviewer of an earlier round).
      *
-     * @throws IllegalArgumentException fewer than the minimum, duplicates, or someone not in the reviewers group
+     * @throws IllegalArgumentException fewer than the minimum, duplicates, someone not in the reviewers group, or
+     *         someone who declared a conflict of interest with this proposal
      */
     @Transactional
     public List<String> assign(Long proposalId, List<String> reviewerIds, String officer) {
@@ -69,13 +72,18 @@ public class ReviewService {
             throw new IllegalArgumentException("Choose at least " + timings.minReviewers() + " different reviewers; "
                     + distinct.size() + " chosen");
         }
+        Set<String> conflicted = conflictedReviewers(proposalId);
         for (String reviewerId : distinct) {
             if (!directory.isReviewer(reviewerId)) {
                 throw new IllegalArgumentException(reviewerId + " is not a member of the reviewers group");
             }
+            if (conflicted.contains(reviewerId)) {
+                throw new IllegalArgumentException(reviewerId + " declared a conflict of interest with this proposal");
+            }
         }
-        Set<String> already = assignedReviewers(proposalId);
-        distinct.stream().filter(r -> !already.contains(r)).forEach(r -> reviews.save(new Review(proposalId, r, clock.instant())));
+        Set<String> reviewing = new LinkedHashSet<>();
+        reviewsOf(proposalId).stream().filter(r -> r.getStatus() == ReviewStatus.ASSIGNED).forEach(r -> reviewing.add(r.getReviewerId()));
+        distinct.stream().filter(r -> !reviewing.contains(r)).forEach(r -> reviews.save(new Review(proposalId, r, clock.instant())));
         timeline.internal(proposalId, officer, TimelineEvent.REVIEWERS_ASSIGNED, String.join(", ", distinct));
         return List.copyOf(distinct);
     }
@@ -98,6 +106,26 @@ public class ReviewService {
         checkCanJoin(proposalId, replacementId);
         reviews.save(new Review(proposalId, replacementId, clock.instant()));
         timeline.internal(proposalId, officer, TimelineEvent.REVIEWER_REPLACED, conflictedReviewerId + " → " + replacementId);
+    }
+
+    /**
+     * The secretariat goes on with the other reviews instead of replacing a reviewer who declared a conflict.
+     *
+     * @throws IllegalArgumentException no other review of the proposal is under way or submitted
+     */
+    @Transactional
+    public void continueWithoutReplacement(Long proposalId, String conflictedReviewerId, String officer) {
+        if (activeReviewCount(proposalId) == 0) {
+            throw new IllegalArgumentException("No other review of this proposal is under way or submitted, so the committee "
+                    + "would have nothing to decide on: look again for a free reviewer once one has been added in Camunda Admin");
+        }
+        timeline.internal(proposalId, officer, TimelineEvent.REVIEWER_NOT_REPLACED, conflictedReviewerId);
+    }
+
+    /** Reviews of the proposal under way or submitted (not those with a conflict, not the withdrawn). */
+    public int activeReviewCount(Long proposalId) {
+        return (int) reviewsOf(proposalId).stream()
+                .filter(r -> r.getStatus() == ReviewStatus.ASSIGNED || r.getStatus() == ReviewStatus.SUBMITTED).count();
     }
 
     /** Records when the reviewer's scoring is due (scoring started, or the secretariat gave more time). */
@@ -146,13 +174,14 @@ public class ReviewService {
 
     /**
      * Means per criterion and overall over the submitted reviews, the spread between the reviewers'
-     * own means, and the count of each recommendation; stored on the proposal.
+     * own means, and the count of each recommendation; stored on the proposal. Empty when no review was
+     * submitted (every reviewer declared a conflict and the secretariat went on without replacements).
      */
     @Transactional
-    public ReviewScores aggregate(Long proposalId) {
+    public Optional<ReviewScores> aggregate(Long proposalId) {
         List<Review> submitted = reviewsOf(proposalId).stream().filter(r -> r.getStatus() == ReviewStatus.SUBMITTED).toList();
         if (submitted.isEmpty()) {
-            throw new IllegalStateException("Proposal " + proposalId + " has no submitted review to aggregate");
+            return Optional.empty();
         }
         List<Scores> scores = submitted.stream().map(Review::scores).toList();
         BigDecimal relevance = mean(scores, Scores::relevance);
@@ -170,7 +199,7 @@ public class ReviewService {
             counts.put(r, (int) submitted.stream().filter(s -> s.getRecommendation() == r).count());
         }
         proposals.recordScores(proposalId, summary);
-        return new ReviewScores(summary, submitted.size(), counts);
+        return Optional.of(new ReviewScores(summary, submitted.size(), counts));
     }
 
     public List<Review> reviewsOf(Long proposalId) {
@@ -180,6 +209,12 @@ public class ReviewService {
     private Set<String> assignedReviewers(Long proposalId) {
         Set<String> ids = new LinkedHashSet<>();
         reviewsOf(proposalId).forEach(r -> ids.add(r.getReviewerId()));
+        return ids;
+    }
+
+    private Set<String> conflictedReviewers(Long proposalId) {
+        Set<String> ids = new LinkedHashSet<>();
+        reviewsOf(proposalId).stream().filter(r -> r.getStatus() == ReviewStatus.CONFLICT_DECLARED).forEach(r -> ids.add(r.getReviewerId()));
         return ids;
     }
 

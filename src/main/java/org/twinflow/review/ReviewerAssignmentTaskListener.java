@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.twinflow.proposal.TaskInput;
 
 /**
- * {@code Task_AssignReviewers}: on create, offers the members of the reviewers group; on complete,
+ * {@code Task_AssignReviewers}: on create, offers the members of the reviewers group without a declared conflict; on complete,
  * refuses fewer than the configured minimum and hands the chosen list to the review multi-instance.
  */
 @Component
@@ -27,7 +27,7 @@ class ReviewerAssignmentTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal(REVIEWER_OPTIONS, json(reviews.reviewerOptions()));
+            task.setVariableLocal(REVIEWER_OPTIONS, json(reviews.reviewerOptions((Long) task.getVariable(PROPOSAL_ID))));
             task.setVariableLocal(MIN_REVIEWERS, reviews.minReviewers());
             // The Tasklist checklist (form-js 1.8) cannot add to a null value: start from an empty list,
             // whose JSON list type Tasklist then keeps. It replaces the task's input mapping on the task's

@@ -11,6 +11,8 @@ public enum TimelineEvent {
     REVIEWERS_ASSIGNED,
     CONFLICT_DECLARED,
     REVIEWER_REPLACED,
+    /** The secretariat went on with the other reviews instead of replacing a reviewer with a conflict. */
+    REVIEWER_NOT_REPLACED,
     REVIEW_DEADLINE_EXTENDED,
     REVIEW_REASSIGNED,
     REVIEW_SUBMITTED,

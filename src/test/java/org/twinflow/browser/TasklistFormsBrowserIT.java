@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -82,8 +83,11 @@ class TasklistFormsBrowserIT {
     static final String STAFF = "formsstaff";
     static final String REVIEWER_B = "formsreviewerb";
     static final String REVIEWER_C = "formsreviewerc";
+    /** Added to the reviewers group during the class, as an administrator would in Camunda Admin. */
+    static final String REVIEWER_D = "formsreviewerd";
     static final String PASSWORD = "forms-browser-password";
     static final String REQUIRED = "Field is required.";
+    static final String BACK_FOR_ASSIGNMENT = "This proposal is back for reviewer assignment";
 
     @LocalServerPort int port;
     @Autowired IdentityService identityService;
@@ -161,7 +165,7 @@ class TasklistFormsBrowserIT {
 
         // when the officer opens it and completes it empty first
         openAndClaim(task, "assign-reviewers", proposal.getReference(), proposal.getTitle());
-        assertThat(browser.formText()).contains("Not enough reviewers selected yet");
+        assertThat(browser.formText()).contains("Not enough reviewers selected yet").doesNotContain(BACK_FOR_ASSIGNMENT);
         completeEmptyAndExpectRequired(task, "assign-reviewers");
 
         // and then with two reviewers ticked
@@ -231,10 +235,11 @@ class TasklistFormsBrowserIT {
 
         // when the officer opens the task and completes it empty first
         openAndClaim(task, "assign-replacement-reviewer", proposal.getReference(), proposal.getTitle());
-        assertThat(browser.formText()).contains(REVIEWER_B, "My sister works for Toyama city hall.");
+        assertThat(browser.formText()).contains(REVIEWER_B, "My sister works for Toyama city hall.").doesNotContain("No reviewer is free");
         completeEmptyAndExpectRequired(task, "assign-replacement-reviewer");
 
-        // and then picks reviewer C in the select
+        // and then assigns a replacement, picking reviewer C in the select
+        browser.chooseOption("Assign a replacement reviewer");
         browser.select("Replacement reviewer", "(" + REVIEWER_C + ")");
         complete(task, "assign-replacement-reviewer");
 
@@ -243,6 +248,7 @@ class TasklistFormsBrowserIT {
                 .taskDefinitionKey(TASK_DECLARE_CONFLICT_OF_INTEREST).taskAssignee(REVIEWER_C).count()).isEqualTo(1);
         assertThat(reviews.reviewsOf(proposal.getId())).extracting(Review::getReviewerId).contains(REVIEWER_C);
         assertHistoric(task.getProcessInstanceId(), REPLACEMENT_REVIEWER, String.class, REVIEWER_C);
+        assertHistoric(task.getProcessInstanceId(), REPLACEMENT_OUTCOME, String.class, "replace");
     }
 
     @Test
@@ -557,6 +563,58 @@ class TasklistFormsBrowserIT {
                 "Phoned the international office: the report comes by 15 November.");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM timeline_entry WHERE proposal_id = ? AND event = 'OVERDUE_REPORT_FOLLOWED_UP'",
                 Integer.class, proposal.getId())).isOne();
+    }
+
+    @Test
+    @Order(14)
+    void shouldLookAgainInTasklistWhenNoReviewerIsFree() throws Exception {
+        // given every member of the reviewers group reviews a proposal, and reviewer B declares a conflict
+        Proposal proposal = submittedProposal("No free reviewer form");
+        screenViaApi(proposal);
+        assignViaApi(proposal, identityService.createUserQuery().memberOfGroup(StaffGroups.REVIEWERS).list().stream()
+                .map(User::getId).toArray(String[]::new));
+        taskService.complete(task(proposal.getReference(), TASK_DECLARE_CONFLICT_OF_INTEREST, REVIEWER_B).getId(),
+                Map.of(CONFLICT_OF_INTEREST, "declared", CONFLICT_DESCRIPTION, "I chair the Toyama twinning committee."));
+        Task task = task(proposal.getReference(), TASK_ASSIGN_REPLACEMENT_REVIEWER, null);
+
+        // when the officer opens the replacement task, it says that nobody is free
+        openAndClaim(task, "assign-replacement-reviewer-nobody-free", proposal.getReference(), "No reviewer is free");
+
+        // and after an administrator has added reviewer D in Camunda Admin, the officer looks again
+        createUser(REVIEWER_D, "Dara", "Formreviewer", StaffGroups.REVIEWERS);
+        browser.chooseOption("Look again for free reviewers");
+        complete(task, "assign-replacement-reviewer-nobody-free");
+
+        // then the task comes back at once, offering reviewer D, who can be assigned
+        Task again = task(proposal.getReference(), TASK_ASSIGN_REPLACEMENT_REVIEWER, null);
+        assertThat(again.getId()).isNotEqualTo(task.getId());
+        openAndClaim(again, "assign-replacement-reviewer-looked-again", proposal.getReference(), REVIEWER_B);
+        assertThat(browser.formText()).doesNotContain("No reviewer is free");
+        browser.chooseOption("Assign a replacement reviewer");
+        // "You are assigned to the following tasks in the same process": the officer is one of the reviewers
+        browser.dismissNotifications();
+        browser.select("Replacement reviewer", "(" + REVIEWER_D + ")");
+        complete(again, "assign-replacement-reviewer-looked-again");
+        assertThat(task(proposal.getReference(), TASK_DECLARE_CONFLICT_OF_INTEREST, REVIEWER_D)).isNotNull();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .variableName(REPLACEMENT_OUTCOME).list()).extracting(HistoricVariableInstance::getValue)
+                .filteredOn(value -> value != null).containsOnly("look_again", "replace");
+    }
+
+    @Test
+    @Order(15)
+    void shouldSayWhyAProposalIsBackForReviewerAssignment() throws Exception {
+        // given a proposal whose review round ended without any submitted review
+        Proposal proposal = submittedProposal("Back for assignment form");
+        runtimeService.deleteProcessInstance(task(proposal.getReference(), TASK_SCREEN_PROPOSAL, null).getProcessInstanceId(), "test set-up");
+        Map<String, Object> variables = followUpVariables(proposal);
+        variables.put(SUBMITTED_REVIEW_COUNT, 0);
+        ProcessInstance instance = runtimeService.createProcessInstanceByKey(ProposalProcess.PROCESS_KEY)
+                .businessKey(proposal.getReference()).startBeforeActivity(TASK_ASSIGN_REVIEWERS).setVariables(variables).execute();
+
+        // when the officer opens reviewer assignment, the form says why it is back
+        Task task = task(instance, TASK_ASSIGN_REVIEWERS);
+        openAndClaim(task, "assign-reviewers-again", proposal.getReference(), BACK_FOR_ASSIGNMENT);
     }
 
     // --- fixtures through the services and the engine ------------------------------------------------

@@ -202,6 +202,12 @@ final class TwinflowBrowser implements AutoCloseable {
         return chrome.findElement(By.cssSelector("ol.tasks-list")).getText();
     }
 
+    /** Closes Tasklist's notification toasts, which cover the last fields of a form that cannot scroll further. */
+    void dismissNotifications() {
+        chrome.executeScript("document.querySelectorAll('.notifications .alert .close').forEach(button => button.click());");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".notifications .alert"), 0));
+    }
+
     /** Claims the open group task with Tasklist's Claim button. */
     void claim() {
         click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))));

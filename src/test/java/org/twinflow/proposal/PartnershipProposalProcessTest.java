@@ -18,7 +18,9 @@ import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 import static org.twinflow.proposal.ProposalProcess.Elements.*;
 import static org.twinflow.proposal.ProposalProcess.Vars.*;
 
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -177,7 +180,8 @@ class PartnershipProposalProcessTest {
         // then the completion is refused and the task stays open
         assertThatThrownBy(() -> taskService().complete(screeningTask.getId(),
                 withVariables(SCREENING_OUTCOME, "needs_clarification", CLARIFICATION_QUESTION, "  ")))
-                .hasMessageContaining(CLARIFICATION_QUESTION + " is required");
+                .isInstanceOf(TaskInput.TaskInputException.class)
+                .hasMessage(CLARIFICATION_QUESTION + " is required");
         assertThat(instance).isWaitingAt(TASK_SCREEN_PROPOSAL);
         verify(fixture.screening, never()).recordOutcome(any(), any(), any(), any(), any());
     }
@@ -197,10 +201,11 @@ class PartnershipProposalProcessTest {
         verify(fixture.reviews).declareConflict(PROPOSAL, "amara", true, "I advised the lead city's transport department last year.");
         Task replacement = taskService().createTaskQuery().taskDefinitionKey(TASK_ASSIGN_REPLACEMENT_REVIEWER).singleResult();
         assertThat(replacement).hasCandidateGroup("secretariat");
-        assertThat(variablesOf(replacement)).containsKey(REPLACEMENT_OPTIONS);
+        assertThat(variablesOf(replacement)).containsEntry(REPLACEMENT_OPTIONS, ProcessFixture.REVIEWER_OPTIONS.subList(2, 3))
+                .containsEntry(ACTIVE_REVIEW_COUNT, 1);
 
         // when chen replaces amara
-        complete(replacement, withVariables(REPLACEMENT_REVIEWER, "chen"));
+        complete(replacement, withVariables(REPLACEMENT_OUTCOME, "replace", REPLACEMENT_REVIEWER, "chen"));
 
         // then chen declares first, then scores; amara scores nothing
         verify(fixture.reviews).replace(eq(PROPOSAL), eq("amara"), eq("chen"), anyString());
@@ -217,6 +222,96 @@ class PartnershipProposalProcessTest {
         assertThat(instance).hasPassed(TASK_AGGREGATE_SCORES).isWaitingAt(TASK_DECIDE_ON_PROPOSAL);
         assertThat(task()).hasCandidateGroup("committee");
         assertThat(variablesOf(task())).containsKey(REVIEW_SCORES);
+    }
+
+    @Test
+    void shouldLookAgainForAReplacementOnceAnAdministratorAddedAReviewer() {
+        // given every reviewer is on the proposal when amara declares a conflict
+        ProcessInstance instance = startAndRunToReview(List.of("amara", "bao"));
+        when(fixture.reviews.replacementOptions(PROPOSAL)).thenReturn(List.of());
+        complete(reviewTaskOf("amara"), withVariables(CONFLICT_OF_INTEREST, "declared", CONFLICT_DESCRIPTION, "Former adviser."));
+        Task nobodyFree = replacementTask();
+        assertThat(variablesOf(nobodyFree)).containsEntry(REPLACEMENT_OPTIONS, List.of());
+
+        // when an administrator adds dara to the reviewers and the secretariat looks again
+        Map<String, Object> dara = Map.of("label", "Dara Sok (dara)", "value", "dara");
+        when(fixture.reviews.replacementOptions(PROPOSAL)).thenReturn(List.of(dara));
+        complete(nobodyFree, withVariables(REPLACEMENT_OUTCOME, "look_again"));
+
+        // then the task comes back at once, offering dara, and nothing else happened
+        Task again = replacementTask();
+        assertThat(again.getId()).isNotEqualTo(nobodyFree.getId());
+        assertThat(again).hasCandidateGroup("secretariat");
+        assertThat(variablesOf(again)).containsEntry(REPLACEMENT_OPTIONS, List.of(dara)).containsEntry(REPLACEMENT_OUTCOME, null);
+        verify(fixture.reviews, never()).replace(any(), any(), any(), any());
+        verify(fixture.reviews, never()).continueWithoutReplacement(any(), any(), any());
+
+        // and when dara replaces amara, dara declares first
+        complete(again, withVariables(REPLACEMENT_OUTCOME, "replace", REPLACEMENT_REVIEWER, "dara"));
+        verify(fixture.reviews).replace(eq(PROPOSAL), eq("amara"), eq("dara"), anyString());
+        assertThat(reviewTaskOf("dara")).hasDefinitionKey(TASK_DECLARE_CONFLICT_OF_INTEREST);
+        assertThat(instance).isWaitingAt(TASK_DECLARE_CONFLICT_OF_INTEREST);
+    }
+
+    @Test
+    void shouldContinueWithTheOtherReviewsWithoutAReplacement() {
+        // given amara declared a conflict while bao reviews
+        ProcessInstance instance = startAndRunToReview(List.of("amara", "bao"));
+        complete(reviewTaskOf("amara"), withVariables(CONFLICT_OF_INTEREST, "declared", CONFLICT_DESCRIPTION, "Former adviser."));
+
+        // when the secretariat continues without a replacement
+        complete(replacementTask(), withVariables(REPLACEMENT_OUTCOME, "continue"));
+
+        // then amara's branch ends without a review, and the committee decides on bao's
+        verify(fixture.reviews).continueWithoutReplacement(eq(PROPOSAL), eq("amara"), anyString());
+        assertThat(instance).hasPassed(END_REVIEW_DROPPED);
+        complete(reviewTaskOf("bao"), withVariables(CONFLICT_OF_INTEREST, "none"));
+        score("bao", 4);
+        fixture.runAsyncJobs();
+        assertThat(instance).hasPassed(GATEWAY_ANY_REVIEW_SUBMITTED).isWaitingAt(TASK_DECIDE_ON_PROPOSAL);
+        verify(fixture.reviews, never()).replace(any(), any(), any(), any());
+    }
+
+    @Test
+    void shouldRefuseToContinueWithoutAReplacementWhenNoOtherReviewRemains() {
+        // given amara declared a conflict and the service finds no other review under way or submitted
+        ProcessInstance instance = startAndRunToReview(List.of("amara", "bao"));
+        complete(reviewTaskOf("amara"), withVariables(CONFLICT_OF_INTEREST, "declared", CONFLICT_DESCRIPTION, "Former adviser."));
+        doThrow(new IllegalArgumentException("No other review of this proposal is under way or submitted"))
+                .when(fixture.reviews).continueWithoutReplacement(eq(PROPOSAL), eq("amara"), anyString());
+        Task replacement = replacementTask();
+
+        // when the secretariat tries to continue without a replacement
+        // then the staff member is told why, and the task stays open
+        assertThatThrownBy(() -> complete(replacement, withVariables(REPLACEMENT_OUTCOME, "continue")))
+                .isInstanceOf(TaskInput.TaskInputException.class)
+                .hasMessage("No other review of this proposal is under way or submitted");
+        assertThat(taskService().createTaskQuery().taskId(replacement.getId()).count()).isOne();
+        assertThat(instance).hasNotPassed(END_REVIEW_DROPPED);
+    }
+
+    @Test
+    void shouldReturnToReviewerAssignmentWhenNoReviewWasSubmitted() {
+        // given both reviewers declared a conflict and the secretariat continued without replacements
+        ProcessInstance instance = startAndRunToReview(List.of("amara", "bao"));
+        for (String reviewer : List.of("amara", "bao")) {
+            complete(reviewTaskOf(reviewer), withVariables(CONFLICT_OF_INTEREST, "declared", CONFLICT_DESCRIPTION, "Former adviser."));
+        }
+        when(fixture.reviews.aggregate(PROPOSAL)).thenReturn(Optional.empty());
+
+        // when the last replacement task is completed that way
+        for (Task replacement : taskService().createTaskQuery().taskDefinitionKey(TASK_ASSIGN_REPLACEMENT_REVIEWER).list()) {
+            complete(replacement, withVariables(REPLACEMENT_OUTCOME, "continue"));
+        }
+        fixture.runAsyncJobs();
+
+        // then there is nothing to decide on: the proposal is back at reviewer assignment, without an incident
+        assertThat(instance).hasPassed(TASK_AGGREGATE_SCORES, GATEWAY_ANY_REVIEW_SUBMITTED).isWaitingAt(TASK_ASSIGN_REVIEWERS);
+        assertThat(instance).hasNotPassed(TASK_DECIDE_ON_PROPOSAL);
+        assertThat(runtimeService().getVariable(instance.getId(), SUBMITTED_REVIEW_COUNT)).isEqualTo(0);
+        assertThat(runtimeService().createIncidentQuery().count()).isZero();
+        verify(fixture.proposals, times(2)).moveTo(PROPOSAL, ProposalStatus.AWAITING_REVIEWERS);
+        assertThat(task()).hasCandidateGroup("secretariat");
     }
 
     @Test
@@ -482,6 +577,10 @@ class PartnershipProposalProcessTest {
 
     private static Map<String, Object> variablesOf(Task task) {
         return taskService().getVariables(task.getId());
+    }
+
+    private static Task replacementTask() {
+        return taskService().createTaskQuery().taskDefinitionKey(TASK_ASSIGN_REPLACEMENT_REVIEWER).singleResult();
     }
 
     private static Task reviewTaskOf(String reviewer) {

@@ -17,12 +17,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.twinflow.ProcessFixture;
 import org.twinflow.proposal.ProposalService;
 import org.twinflow.proposal.ScoreSummary;
+import org.twinflow.timeline.TimelineEvent;
 import org.twinflow.timeline.TimelineService;
 
 class ReviewServiceTest {
@@ -32,13 +34,14 @@ class ReviewServiceTest {
     ReviewRepository repository = mock(ReviewRepository.class);
     ReviewerDirectory directory = mock(ReviewerDirectory.class);
     ProposalService proposals = mock(ProposalService.class);
+    TimelineService timeline = mock(TimelineService.class);
     List<Review> stored = new ArrayList<>();
     ReviewService service;
 
     @BeforeEach
     void setUp() {
         Clock clock = Clock.fixed(Instant.parse("2027-01-10T09:00:00Z"), ZoneOffset.UTC);
-        service = new ReviewService(repository, directory, proposals, mock(TimelineService.class), ProcessFixture.TIMINGS, clock);
+        service = new ReviewService(repository, directory, proposals, timeline, ProcessFixture.TIMINGS, clock);
         when(repository.findByProposalIdOrderByIdAsc(PROPOSAL)).thenReturn(stored);
         when(repository.save(any())).thenAnswer(call -> {
             Review review = call.getArgument(0);
@@ -48,6 +51,7 @@ class ReviewServiceTest {
             return review;
         });
         when(directory.isReviewer(anyString())).thenAnswer(call -> List.of("amara", "bao", "chen").contains(call.getArgument(0)));
+        when(directory.reviewers()).thenReturn(List.of(new UserEntity("amara"), new UserEntity("bao"), new UserEntity("chen")));
     }
 
     @Test
@@ -73,6 +77,65 @@ class ReviewServiceTest {
     }
 
     @Test
+    void shouldNeitherOfferNorAcceptAReviewerWhoDeclaredAConflictWithTheProposal() {
+        // given amara declared a conflict
+        service.assign(PROPOSAL, List.of("amara", "bao"), "sofia");
+        service.declareConflict(PROPOSAL, "amara", true, "Former adviser");
+
+        // then a new assignment neither offers nor accepts amara
+        assertThat(service.reviewerOptions(PROPOSAL)).extracting(option -> option.get("value")).containsExactly("bao", "chen");
+        assertThatThrownBy(() -> service.assign(PROPOSAL, List.of("amara", "chen"), "sofia"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("amara declared a conflict of interest with this proposal");
+    }
+
+    @Test
+    void shouldGiveAReviewerOfAnEarlierRoundANewReview() {
+        // given amara and bao reviewed the proposal before it came back
+        service.assign(PROPOSAL, List.of("amara", "bao"), "sofia");
+        for (String reviewer : List.of("amara", "bao")) {
+            service.declareConflict(PROPOSAL, reviewer, false, null);
+            service.submit(PROPOSAL, reviewer, new Scores(4, 4, 4, 4, 4), "Good", Recommendation.FUND);
+        }
+
+        // when amara is assigned again, with chen
+        service.assign(PROPOSAL, List.of("amara", "chen"), "sofia");
+
+        // then both have an open review that they can declare on
+        assertThat(stored).filteredOn(r -> r.getStatus() == ReviewStatus.ASSIGNED).extracting(Review::getReviewerId)
+                .containsExactly("amara", "chen");
+        service.declareConflict(PROPOSAL, "amara", false, null);
+    }
+
+    @Test
+    void shouldContinueWithoutAReplacementOnlyWhileAnotherReviewIsUnderWayOrSubmitted() {
+        // given amara declared a conflict while bao reviews
+        service.assign(PROPOSAL, List.of("amara", "bao"), "sofia");
+        service.declareConflict(PROPOSAL, "amara", true, "Former adviser");
+        assertThat(service.activeReviewCount(PROPOSAL)).isOne();
+
+        // when the secretariat continues without replacing amara, it is on the internal timeline
+        service.continueWithoutReplacement(PROPOSAL, "amara", "sofia");
+        verify(timeline).internal(PROPOSAL, "sofia", TimelineEvent.REVIEWER_NOT_REPLACED, "amara");
+
+        // but once bao declared a conflict too, there is no review left to continue with
+        service.declareConflict(PROPOSAL, "bao", true, "Sister works for the partner city");
+        assertThat(service.activeReviewCount(PROPOSAL)).isZero();
+        assertThatThrownBy(() -> service.continueWithoutReplacement(PROPOSAL, "bao", "sofia"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("No other review of this proposal is under way or submitted");
+        verify(timeline, never()).internal(PROPOSAL, "sofia", TimelineEvent.REVIEWER_NOT_REPLACED, "bao");
+    }
+
+    @Test
+    void shouldAggregateNothingWhenNoReviewWasSubmitted() {
+        service.assign(PROPOSAL, List.of("amara", "bao"), "sofia");
+        service.declareConflict(PROPOSAL, "amara", true, "Former adviser");
+        service.declareConflict(PROPOSAL, "bao", true, "Sister works for the partner city");
+
+        assertThat(service.aggregate(PROPOSAL)).isEmpty();
+        verify(proposals, never()).recordScores(any(), any());
+    }
+
+    @Test
     void shouldAggregateMeansPerCriterionOverallAndSpreadOverSubmittedReviewsOnly() {
         // given three reviewers, one with a conflict
         service.assign(PROPOSAL, List.of("amara", "bao", "chen"), "sofia");
@@ -83,7 +146,7 @@ class ReviewServiceTest {
         service.submit(PROPOSAL, "chen", new Scores(3, 2, 3, 2, 2), "Weak", Recommendation.DO_NOT_FUND);
 
         // when the scores are aggregated
-        ReviewService.ReviewScores scores = service.aggregate(PROPOSAL);
+        ReviewService.ReviewScores scores = service.aggregate(PROPOSAL).orElseThrow();
 
         // then means per criterion, overall mean and the spread of the reviewers' own means (4.0 and 2.4)
         ScoreSummary summary = scores.summary();
