@@ -27,6 +27,7 @@ import org.twinflow.followup.FollowUpService;
 import org.twinflow.followup.FollowUpTestBeans;
 import org.twinflow.notification.NotificationService;
 import org.twinflow.notification.NotificationTestBeans;
+import org.twinflow.proposal.EligibilityFacts;
 import org.twinflow.proposal.ProposalService;
 import org.twinflow.proposal.ProposalTestBeans;
 import org.twinflow.proposal.ScoreSummary;
@@ -54,6 +55,10 @@ public class ProcessFixture {
             Map.of("label", "Bao Nguyen (bao)", "value", "bao"),
             Map.of("label", "Chen Wei (chen)", "value", "chen"));
 
+    /** A municipality's proposal with one partner abroad, two SDGs, 18 months, 90 000 of 150 000 requested: eligible. */
+    public static final EligibilityFacts ELIGIBLE = new EligibilityFacts("MUNICIPALITY", 1, "MOBILITY", 2, 18,
+            new BigDecimal("90000"), new BigDecimal("150000"));
+
     public final ProposalService proposals = mock(ProposalService.class);
     public final ScreeningService screening = mock(ScreeningService.class);
     public final ReviewService reviews = mock(ReviewService.class);
@@ -64,6 +69,7 @@ public class ProcessFixture {
 
     public ProcessFixture(ProcessEngine engine) {
         this.engine = engine;
+        when(proposals.eligibilityFactsOf(anyLong())).thenReturn(ELIGIBLE);
         when(reviews.minReviewers()).thenReturn(2);
         when(reviews.reviewerOptions(anyLong())).thenReturn(REVIEWER_OPTIONS);
         when(reviews.replacementOptions(anyLong())).thenReturn(REVIEWER_OPTIONS.subList(2, 3));

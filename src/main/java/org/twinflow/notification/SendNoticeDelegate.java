@@ -7,9 +7,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Every "Notify …" / "Remind …" service task of both processes: sends the notice named by the task's
- * input parameter {@code notice}. The tasks are asynchronous, so a failing delivery becomes a retry and
- * then an incident, never a rolled-back staff decision.
+ * The notice tasks of instances started before versions 1.3 (proposal) and 1.2 (follow-up): sends the
+ * notice named by the task's input parameter {@code notice}. Newer versions use {@link Notices}; this
+ * stays for the instances still running the older versions.
  */
 @Component
 class SendNoticeDelegate implements JavaDelegate {

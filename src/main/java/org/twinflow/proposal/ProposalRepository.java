@@ -1,8 +1,10 @@
 package org.twinflow.proposal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +30,41 @@ public interface ProposalRepository extends Repository<Proposal, Long> {
     Optional<Long> lockByReference(String reference);
 
     List<Proposal> findByLeadCityIdOrderByUpdatedAtDesc(Long leadCityId);
+
+    /**
+     * Moves the status column only, without loading the aggregate: the process changes it at every stage.
+     * The version goes up as a save would, so that a concurrent save of the whole proposal still notices.
+     *
+     * @return 1 if the status changed, 0 if it already was that status
+     */
+    @Transactional
+    @Modifying
+    @Query("""
+            UPDATE proposal SET status = :status, updated_at = :now, version = version + 1
+            WHERE id = :proposalId AND status <> :status""")
+    int moveTo(Long proposalId, String status, Instant now);
+
+    /** A proposal's facts for a notice, with its lead city's contact (see {@link ProposalNoticeFacts}). */
+    @Query("""
+            SELECT p.id AS id, p.reference AS reference, p.title AS title, c.name AS city_name, c.contact_email AS contact_email,
+                   c.contact_name AS contact_name, p.eligibility_reasons AS eligibility_reasons,
+                   p.decision_feedback AS decision_feedback, p.decision_conditions AS decision_conditions,
+                   p.score_overall AS score_overall, p.decided_at AS decided_at, p.agreement_due_at AS agreement_due_at
+            FROM proposal p JOIN city c ON c.id = p.lead_city_id
+            WHERE p.id = :proposalId""")
+    Optional<ProposalNoticeFacts> findNoticeFacts(Long proposalId);
+
+    /** The facts the eligibility decision needs, in one query (see {@link EligibilityFacts}). */
+    @Query("""
+            SELECT c.government_type AS applicant_type,
+                   (SELECT COUNT(*) FROM partner_city pc WHERE pc.proposal_id = p.id AND UPPER(pc.country_code) <> UPPER(c.country_code))
+                       AS foreign_partner_count,
+                   p.thematic_area AS thematic_area,
+                   (SELECT COUNT(*) FROM proposal_sdg s WHERE s.proposal_id = p.id) AS sdg_count,
+                   p.duration_months AS duration_months, p.requested_amount AS requested_amount, p.total_budget AS total_budget
+            FROM proposal p JOIN city c ON c.id = p.lead_city_id
+            WHERE p.id = :proposalId""")
+    Optional<EligibilityFacts> findEligibilityFacts(Long proposalId);
 
     long countByStatus(ProposalStatus status);
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
@@ -77,8 +78,9 @@ public class ProposalService {
     }
 
     /**
-     * Submits a draft: stores it as submitted and starts its {@code partnership-proposal} instance in
-     * one transaction. If the start fails nothing is stored; if storing fails no instance exists.
+     * Submits a draft stored before, as it is: stores it as submitted and starts its
+     * {@code partnership-proposal} instance in one transaction. If the start fails nothing is stored; if
+     * storing fails no instance exists.
      */
     @Transactional
     public Proposal submit(String reference, String actor) {
@@ -87,22 +89,54 @@ public class ProposalService {
         if (proposal.getStatus() != ProposalStatus.DRAFT) {
             throw new ActionNotAwaitedException(reference, "its submission");
         }
-        if (!leadCity(proposal.getLeadCityId()).isVerified()) {
-            throw new CityNotVerifiedException(reference);
+        return submitted(proposal, leadCity(proposal.getLeadCityId()), actor, stored -> { });
+    }
+
+    /**
+     * Submits what the applicant sent in one go: a new proposal ({@code reference} null) or the latest
+     * version of a draft, stored once as submitted; {@code alsoStore} runs with the stored proposal before
+     * the process starts (the form's attachments), in the same transaction.
+     *
+     * @throws ActionNotAwaitedException when the draft is no longer a draft (submitted meanwhile in another tab)
+     * @throws CityNotVerifiedException when the secretariat has not verified the lead city yet
+     * @throws ProposalIncompleteException when something a submission needs is missing
+     */
+    @Transactional
+    public Proposal submit(String reference, ProposalDraft draft, String actor, Consumer<Proposal> alsoStore) {
+        City leadCity = leadCity(draft.leadCityId());
+        Proposal proposal;
+        if (reference == null) {
+            proposal = new Proposal(references.next(), leadCity.getId(), draft.partnershipType(), draft.title(), draft.currency(),
+                    clock.instant());
+        } else {
+            proposal = lockForChange(reference, draft.leadCityId());
+            if (proposal.getStatus() != ProposalStatus.DRAFT) {
+                throw new ActionNotAwaitedException(reference, "its submission");
+            }
+            proposal.retitle(draft.title(), draft.partnershipType());
+        }
+        apply(draft, proposal);
+        return submitted(proposal, leadCity, actor, alsoStore);
+    }
+
+    private Proposal submitted(Proposal proposal, City leadCity, String actor, Consumer<Proposal> alsoStore) {
+        if (!leadCity.isVerified()) {
+            throw new CityNotVerifiedException(proposal.getReference());
         }
         ensureComplete(proposal);
         proposal.markSubmitted(clock.instant());
         Proposal saved = proposals.save(proposal);
+        alsoStore.accept(saved);
         timeline.forApplicant(saved.getId(), actor, TimelineEvent.SUBMITTED, null);
-        processStarter.start(saved, leadCity(saved.getLeadCityId()));
-        log.info("Proposal {} submitted by {}", reference, actor);
+        processStarter.start(saved, leadCity);
+        log.info("Proposal {} submitted by {}", saved.getReference(), actor);
         return saved;
     }
 
     /** Drafts and submits in one go (demo data, imports, tests). */
     @Transactional
     public Proposal submitNew(ProposalDraft draft, String actor) {
-        return submit(createDraft(draft).getReference(), actor);
+        return submit(null, draft, actor, stored -> { });
     }
 
     /** The applicant's revised proposal, after the committee returned it; it goes back to screening. */
@@ -126,13 +160,9 @@ public class ProposalService {
     /** Moves the status column in step with the process; a move to the current status records nothing. */
     @Transactional
     public void moveTo(Long proposalId, ProposalStatus status) {
-        Proposal proposal = byId(proposalId);
-        if (proposal.getStatus() == status) {
-            return;
+        if (proposals.moveTo(proposalId, status.name(), clock.instant()) == 1) {
+            timeline.forApplicant(proposalId, "twinflow", TimelineEvent.STATUS_CHANGED, status.name());
         }
-        proposal.moveTo(status, clock.instant());
-        proposals.save(proposal);
-        timeline.forApplicant(proposalId, "twinflow", TimelineEvent.STATUS_CHANGED, status.name());
     }
 
     @Transactional
@@ -196,6 +226,18 @@ public class ProposalService {
     @Transactional(readOnly = true)
     public java.util.List<Proposal> proposalsOf(Long cityId) {
         return proposals.findByLeadCityIdOrderByUpdatedAtDesc(cityId);
+    }
+
+    @Transactional(readOnly = true)
+    public ProposalNoticeFacts noticeFactsOf(Long proposalId) {
+        return proposals.findNoticeFacts(proposalId)
+                .orElseThrow(() -> new IllegalArgumentException("No proposal with id " + proposalId));
+    }
+
+    @Transactional(readOnly = true)
+    public EligibilityFacts eligibilityFactsOf(Long proposalId) {
+        return proposals.findEligibilityFacts(proposalId)
+                .orElseThrow(() -> new IllegalArgumentException("No proposal with id " + proposalId));
     }
 
     @Transactional(readOnly = true)

@@ -31,14 +31,20 @@ public final class ProposalSnapshot {
         map.put("startDate", proposal.getStartDate() == null ? null : proposal.getStartDate().toString());
         map.put("durationMonths", proposal.getDurationMonths());
         map.put("currency", proposal.getCurrency());
-        map.put("totalBudget", proposal.getTotalBudget());
-        map.put("requestedAmount", proposal.getRequestedAmount());
-        map.put("coFinancing", proposal.getCoFinancing());
+        // Amounts as text: a decision evaluates with every process variable read, and an amount that JSON gives
+        // back as a Double would serialise differently and make the engine write the whole snapshot again.
+        map.put("totalBudget", amount(proposal.getTotalBudget()));
+        map.put("requestedAmount", amount(proposal.getRequestedAmount()));
+        map.put("coFinancing", amount(proposal.getCoFinancing()));
         map.put("summary", proposal.getSummary());
         map.put("objectives", proposal.getObjectives());
         map.put("expectedResults", proposal.getExpectedResults().stream().map(r -> Map.of(
                 "result", r.result(), "indicator", r.indicator(), "target", r.target() == null ? "" : r.target())).toList());
         return map;
+    }
+
+    private static String amount(java.math.BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
     }
 
     private static String countryName(String countryCode) {

@@ -3,7 +3,6 @@ package org.twinflow.tasklist;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.context.event.EventListener;
@@ -31,12 +30,12 @@ class TaskNaming {
 
     @EventListener(condition = "#task.eventName == 'create'")
     public void onCreate(DelegateTask task) {
-        Object snapshot = task.getVariable(ProposalProcess.Vars.PROPOSAL);
-        if (snapshot instanceof Map<?, ?> proposal && proposal.get("reference") != null) {
-            String reference = proposal.get("reference").toString();
-            if (task.getName() != null && !task.getName().contains(reference)) {
-                task.setName(engineText.fit(task.getName() + " " + reference + " · " + proposal.get("title"), 255));
-            }
+        // The plain string variables, not the proposal snapshot: reading an object variable deserialises it, and
+        // the engine writes it back whenever its serialised form differs, which cost three statements per task.
+        Object reference = task.getVariable(ProposalProcess.Vars.PROPOSAL_REFERENCE);
+        Object title = task.getVariable(ProposalProcess.Vars.PROPOSAL_TITLE);
+        if (reference != null && task.getName() != null && !task.getName().contains(reference.toString())) {
+            task.setName(engineText.fit(task.getName() + " " + reference + " · " + title, 255));
         }
         if (task.getDueDate() != null && task.getFollowUpDate() == null) {
             Instant followUp = task.getDueDate().toInstant().minus(properties.followUpBeforeDue());

@@ -2,7 +2,7 @@ package org.twinflow.notification;
 
 import org.camunda.bpm.engine.test.mock.Mocks;
 
-/** Registers the notice-sending delegate, over the given (mocked) service, for process tests. */
+/** Registers the notice-sending beans, over the given (mocked) service, for process tests. */
 public final class NotificationTestBeans {
 
     private NotificationTestBeans() {
@@ -10,5 +10,6 @@ public final class NotificationTestBeans {
 
     public static void register(NotificationService notifications) {
         Mocks.register("sendNoticeDelegate", new SendNoticeDelegate(notifications));
+        Mocks.register("notices", new Notices(notifications));
     }
 }
