@@ -28,7 +28,7 @@ public class CityAccounts {
     /** The officer's city, or empty for staff and unknown users. */
     @Transactional(readOnly = true)
     public Optional<City> cityOf(String userId) {
-        return accounts.findById(userId).flatMap(account -> cities.findById(account.getCityId()));
+        return cities.findByOfficer(userId);
     }
 
     /** The officer's city; a signed-in city account without a city is a configuration error. */

@@ -2,6 +2,9 @@ package org.twinflow.account;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpMethod;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -19,8 +22,9 @@ class CityVerificationAdvice {
     }
 
     @ModelAttribute
-    void addVerification(Principal principal, Model model) {
-        if (principal == null) {
+    void addVerification(Principal principal, Model model, HttpServletRequest request) {
+        // Pages are shown on GET; a POST that is answered with a page again (a form with errors) has its own notice.
+        if (principal == null || !HttpMethod.GET.matches(request.getMethod())) {
             return;
         }
         accounts.cityOf(principal.getName()).filter(city -> city.getVerificationStatus() != VerificationStatus.VERIFIED)

@@ -14,14 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.twinflow.city.City;
-import org.twinflow.city.CityRepository;
 import org.twinflow.followup.FollowUpService;
 import org.twinflow.followup.Report;
 import org.twinflow.followup.ReportKind;
 import org.twinflow.followup.ReportStatus;
-import org.twinflow.proposal.Proposal;
-import org.twinflow.proposal.ProposalRepository;
+import org.twinflow.proposal.ProposalNoticeFacts;
+import org.twinflow.proposal.ProposalService;
 import org.twinflow.screening.Clarification;
 import org.twinflow.review.ReviewService;
 import org.twinflow.screening.ScreeningService;
@@ -52,8 +50,7 @@ public class NotificationService {
     private static final DateTimeFormatter DUE_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", NoticeMailRenderer.MAIL_LOCALE);
 
     private final NotificationRepository outbox;
-    private final ProposalRepository proposals;
-    private final CityRepository cities;
+    private final ProposalService proposals;
     private final IdentityService identityService;
     private final TimelineService timeline;
     private final ScreeningService screening;
@@ -65,14 +62,13 @@ public class NotificationService {
     private final MailProperties mailProperties;
     private final Clock clock;
 
-    public NotificationService(NotificationRepository outbox, ProposalRepository proposals, CityRepository cities,
+    public NotificationService(NotificationRepository outbox, ProposalService proposals,
             IdentityService identityService, TimelineService timeline, ScreeningService screening, FollowUpService followUp,
             ReviewService reviews,
             ProcessTimingProperties timings, NoticeMailRenderer renderer, MailDelivery delivery, MailProperties mailProperties,
             Clock clock) {
         this.outbox = outbox;
         this.proposals = proposals;
-        this.cities = cities;
         this.identityService = identityService;
         this.timeline = timeline;
         this.screening = screening;
@@ -93,23 +89,22 @@ public class NotificationService {
      */
     @Transactional
     public void send(Long proposalId, Notice notice, String reviewerId) {
-        Proposal proposal = proposals.findById(proposalId)
-                .orElseThrow(() -> new IllegalArgumentException("No proposal with id " + proposalId));
-        City city = cities.findById(proposal.getLeadCityId()).orElseThrow();
-        List<Recipient> recipients = recipientsOf(city, notice, reviewerId);
+        ProposalNoticeFacts proposal = proposals.noticeFactsOf(proposalId);
+        List<Recipient> recipients = recipientsOf(proposal, notice, reviewerId);
         for (Recipient recipient : recipients) {
-            Notification notification = outbox.save(new Notification(proposalId, notice, recipient.address(), clock.instant()));
-            if (!recipient.mailable()) {
+            Notification notification = new Notification(proposalId, notice, recipient.address(), clock.instant());
+            if (recipient.mailable()) {
+                // Sent first, then stored as sent: a failed delivery fails the job before anything is written.
+                delivery.deliver(renderer.render(mailOf(proposal, notice, recipient, reviewerId)));
+                notification.markSent(clock.instant());
+            } else {
                 log.warn("Notice {} for {}: {} has no e-mail address; kept unsent in the outbox",
-                        notice, proposal.getReference(), recipient.address());
-                continue;
+                        notice, proposal.reference(), recipient.address());
             }
-            delivery.deliver(renderer.render(mailOf(proposal, city, notice, recipient, reviewerId)));
-            notification.markSent(clock.instant());
             outbox.save(notification);
         }
         List<String> addresses = recipients.stream().map(Recipient::address).toList();
-        log.info("Notice {} for {} sent to {}", notice, proposal.getReference(), addresses);
+        log.info("Notice {} for {} sent to {}", notice, proposal.reference(), addresses);
         if (notice.audience() == Notice.Audience.APPLICANT) {
             timeline.forApplicant(proposalId, "twinflow", TimelineEvent.NOTICE_SENT, notice.name());
         } else {
@@ -121,7 +116,7 @@ public class NotificationService {
         return outbox.findByProposalIdOrderByIdAsc(proposalId);
     }
 
-    private NoticeMail mailOf(Proposal proposal, City city, Notice notice, Recipient recipient, String reviewerId) {
+    private NoticeMail mailOf(ProposalNoticeFacts proposal, Notice notice, Recipient recipient, String reviewerId) {
         String question = null;
         String deadline = null;
         List<String> reasons = List.of();
@@ -130,42 +125,42 @@ public class NotificationService {
         String score = null;
         switch (notice) {
             case CLARIFICATION_REQUESTED, CLARIFICATION_REMINDER -> {
-                Optional<Clarification> open = screening.openClarification(proposal.getId());
+                Optional<Clarification> open = screening.openClarification(proposal.id());
                 question = open.map(Clarification::getQuestion).orElse(null);
                 deadline = open.map(c -> DisplayDates.dateTime(c.getDeadline())).orElse(null);
             }
-            case PROPOSAL_INELIGIBLE -> reasons = proposal.getEligibilityReasons().stream().map(r -> "mail.reason." + r).toList();
+            case PROPOSAL_INELIGIBLE -> reasons = proposal.eligibilityReasonList().stream().map(r -> "mail.reason." + r).toList();
             case PROPOSAL_APPROVED, PROPOSAL_REJECTED, REVISION_REQUESTED -> {
-                feedback = blankToNull(proposal.getDecisionFeedback());
-                conditions = blankToNull(proposal.getDecisionConditions());
-                score = proposal.getScoreOverall() == null ? null : proposal.getScoreOverall().toPlainString();
+                feedback = blankToNull(proposal.decisionFeedback());
+                conditions = blankToNull(proposal.decisionConditions());
+                score = proposal.scoreOverall() == null ? null : proposal.scoreOverall().toPlainString();
                 if (notice == Notice.REVISION_REQUESTED) {
-                    Instant decided = proposal.getDecidedAt() == null ? clock.instant() : proposal.getDecidedAt();
+                    Instant decided = proposal.decidedAt() == null ? clock.instant() : proposal.decidedAt();
                     deadline = DisplayDates.dateTime(decided.plus(timings.revisionDeadline()));
                 }
             }
             case AGREEMENT_DUE, AGREEMENT_REJECTED, AGREEMENT_REMINDER, AGREEMENT_EXTENDED -> deadline = agreementDue(proposal);
-            case REVIEW_REMINDER, REVIEW_EXTENDED -> deadline = reviews.dueDateOf(proposal.getId(), reviewerId)
+            case REVIEW_REMINDER, REVIEW_EXTENDED -> deadline = reviews.dueDateOf(proposal.id(), reviewerId)
                     .map(DisplayDates::dateTime).orElse(null);
             // For an overdue review: from when the secretariat may give it to someone else.
-            case REVIEW_OVERDUE -> deadline = reviews.dueDateOf(proposal.getId(), reviewerId)
+            case REVIEW_OVERDUE -> deadline = reviews.dueDateOf(proposal.id(), reviewerId)
                     .map(due -> DisplayDates.dateTime(due.plus(timings.reviewEscalationAfter()))).orElse(null);
-            case REPORT_DUE, REPORT_OVERDUE -> deadline = reportDue(proposal.getId(), ReportKind.PROGRESS);
+            case REPORT_DUE, REPORT_OVERDUE -> deadline = reportDue(proposal.id(), ReportKind.PROGRESS);
             case REPORT_ESCALATED -> {
-                String progress = reportDue(proposal.getId(), ReportKind.PROGRESS);
-                deadline = progress != null ? progress : reportDue(proposal.getId(), ReportKind.FINAL);
+                String progress = reportDue(proposal.id(), ReportKind.PROGRESS);
+                deadline = progress != null ? progress : reportDue(proposal.id(), ReportKind.FINAL);
             }
-            case FINAL_REPORT_DUE -> deadline = reportDue(proposal.getId(), ReportKind.FINAL);
+            case FINAL_REPORT_DUE -> deadline = reportDue(proposal.id(), ReportKind.FINAL);
             default -> {
                 // receipt, withdrawal, cancellation, closure, report changes, escalations: the body says it all
             }
         }
-        return new NoticeMail(notice, recipient.address(), recipient.name(), proposal.getReference(), proposal.getTitle(),
-                city.getName(), question, deadline, reasons, feedback, conditions, score, reviewerId,
+        return new NoticeMail(notice, recipient.address(), recipient.name(), proposal.reference(), proposal.title(),
+                proposal.cityName(), question, deadline, reasons, feedback, conditions, score, reviewerId,
                 linkFor(notice, proposal));
     }
 
-    private String agreementDue(Proposal proposal) {
+    private String agreementDue(ProposalNoticeFacts proposal) {
         Instant due = proposal.agreementDue(timings.agreementDeadline());
         return due == null ? null : DisplayDates.dateTime(due);
     }
@@ -183,18 +178,18 @@ public class NotificationService {
                 .orElse(null);
     }
 
-    private String linkFor(Notice notice, Proposal proposal) {
+    private String linkFor(Notice notice, ProposalNoticeFacts proposal) {
         String base = mailProperties.portalUrl().replaceAll("/+$", "");
         return switch (notice.audience()) {
-            case APPLICANT -> base + "/proposals/" + proposal.getReference();
+            case APPLICANT -> base + "/proposals/" + proposal.reference();
             case REVIEWER -> base + "/camunda/app/tasklist/";
-            case SECRETARIAT -> base + "/staff/proposals/" + proposal.getReference();
+            case SECRETARIAT -> base + "/staff/proposals/" + proposal.reference();
         };
     }
 
-    private List<Recipient> recipientsOf(City city, Notice notice, String reviewerId) {
+    private List<Recipient> recipientsOf(ProposalNoticeFacts proposal, Notice notice, String reviewerId) {
         return switch (notice.audience()) {
-            case APPLICANT -> List.of(new Recipient(city.getContactEmail(), blankToNull(city.getContactName())));
+            case APPLICANT -> List.of(new Recipient(proposal.contactEmail(), blankToNull(proposal.contactName())));
             case REVIEWER -> {
                 if (reviewerId == null) {
                     throw new IllegalArgumentException("Notice " + notice + " needs the reviewer it is addressed to");

@@ -41,11 +41,10 @@ class ProposalFormService {
         return proposal;
     }
 
-    /** Saves the draft as {@link #saveDraft} does, then submits it and starts its process. */
+    /** Stores the proposal as submitted, with its attachments, and starts its process. */
     @Transactional
     public Proposal submit(String reference, ProposalDraft draft, List<Attachment> attachments, String userId) {
-        Proposal proposal = saveDraft(reference, draft, attachments, userId);
-        return proposals.submit(proposal.getReference(), userId);
+        return proposals.submit(reference, draft, userId, submitted -> store(submitted.getId(), attachments, userId));
     }
 
     /** Stores the attachments and hands the revised proposal to the waiting process. */
