@@ -41,6 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.twinflow.TestUsers;
 import org.twinflow.Jobs;
@@ -102,6 +103,7 @@ class TasklistFormsBrowserIT {
     @Autowired ReviewService reviews;
     @Autowired FollowUpService followUp;
     @Autowired JdbcTemplate jdbc;
+    @Autowired TransactionTemplate transactions;
     @Autowired Clock clock;
 
     TwinflowBrowser browser;
@@ -676,9 +678,9 @@ class TasklistFormsBrowserIT {
 
     /** Marks a planned report as submitted by the applicant (its period need not have ended) and returns the form's {@code report}. */
     private Map<String, Object> submittedReport(Long reportId, String narrative) {
-        jdbc.update("UPDATE report SET status = 'SUBMITTED', narrative = ?, activities_done = ?, participants_women = 14, "
-                + "participants_men = 11, participants_other = 1, submitted_at = CURRENT_TIMESTAMP WHERE id = ?",
-                narrative, "Study visits and a joint workshop.", reportId);
+        transactions.executeWithoutResult(status -> jdbc.update("UPDATE report SET status = 'SUBMITTED', narrative = ?, "
+                + "activities_done = ?, participants_women = 14, participants_men = 11, participants_other = 1, "
+                + "submitted_at = CURRENT_TIMESTAMP WHERE id = ?", narrative, "Study visits and a joint workshop.", reportId));
         Report report = followUp.report(reportId);
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("kind", report.getKind().name());

@@ -109,7 +109,8 @@ public class SubmitOnce {
     /** Repeats come within minutes; a month later the record is no longer needed. */
     @Scheduled(cron = "${twinflow.forms.submission-purge-cron:0 40 3 * * *}")
     void purgeOld() {
-        int purged = jdbc.update("DELETE FROM form_submission WHERE submitted_at < ?", Timestamp.from(clock.instant().minus(retention)));
+        Integer purged = transaction.execute(status -> jdbc.update("DELETE FROM form_submission WHERE submitted_at < ?",
+                Timestamp.from(clock.instant().minus(retention))));
         log.debug("Purged {} old form submissions", purged);
     }
 }

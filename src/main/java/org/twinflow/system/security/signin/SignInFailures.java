@@ -12,12 +12,15 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The table {@code sign_in_failure} (V005): one row per failed sign-in, and a pending one per attempt whose
- * password is being checked. Logins and addresses arrive normalised by {@link SignInThrottle}.
+ * password is being checked. Logins and addresses arrive normalised by {@link SignInThrottle}. Each call
+ * commits on its own (sign-ins run outside any transaction), so that parallel attempts see each other's rows.
  */
 @Repository
+@Transactional
 class SignInFailures {
 
     /** Leaves no row out when counting before an attempt is written. */

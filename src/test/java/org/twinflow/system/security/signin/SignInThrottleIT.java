@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -57,6 +58,7 @@ class SignInThrottleIT {
     @Autowired MockMvc mvc;
     @Autowired IdentityService identityService;
     @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
     @Autowired SignInFailurePurge purge;
 
     private Instant now;
@@ -245,8 +247,9 @@ class SignInThrottleIT {
     void shouldGiveBackAnAccountThatTheOldPermanentLockHadLocked() throws Exception {
         // given an account as Camunda's login-max-attempts of 10 left it: ten failures, locked for good (ENGINE-27002)
         String locked = staffMember("throttlelegacy");
-        jdbc.sql("UPDATE ACT_ID_USER SET ATTEMPTS_ = 10, LOCK_EXP_TIME_ = :expired WHERE ID_ = :id")
-                .param("expired", Timestamp.from(now.minus(Duration.ofDays(2)))).param("id", locked).update();
+        transactions.executeWithoutResult(status -> jdbc.sql("UPDATE ACT_ID_USER SET ATTEMPTS_ = 10, LOCK_EXP_TIME_ = :expired WHERE ID_ = :id")
+                .param("expired", Timestamp.from(now.minus(Duration.ofDays(2)))).param("id", locked).update());
+        assertThat(camundaAttempts(locked)).as("the old lock, as stored").isEqualTo(10);
 
         // then its owner signs in, and Camunda forgets the old failures
         assertThat(signIn(locked, PASSWORD, newAddress())).isEqualTo(Outcome.SIGNED_IN);
