@@ -29,10 +29,12 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
     private final SignInThrottle throttle;
+    private final RecentSignIns recentSignIns;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService, SignInThrottle throttle) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, SignInThrottle throttle, RecentSignIns recentSignIns) {
         this.identityService = identityService;
         this.throttle = throttle;
+        this.recentSignIns = recentSignIns;
     }
 
     @Override
@@ -43,9 +45,17 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new IllegalStateException("A sign-in without SignInAttemptDetails cannot be throttled: set the "
                     + "authentication details source of its filter (SecurityConfig)");
         }
-        String userId = checkedUserId(login, password, throttle.begin(login, details.clientAddress(), details.channel()));
-        if (userId == null) {
-            throw new BadCredentialsException(BAD_CREDENTIALS);
+        // The same right password a moment ago (a REST client sends it with every request): no hash, and the throttle
+        // only read, so that a throttled client cannot test guesses against what was remembered.
+        String userId = recentSignIns.userIdOf(login, password).orElse(null);
+        if (userId != null) {
+            throttle.refuseWhileThrottled(login, details.clientAddress());
+        } else {
+            userId = checkedUserId(login, password, throttle.begin(login, details.clientAddress(), details.channel()));
+            if (userId == null) {
+                throw new BadCredentialsException(BAD_CREDENTIALS);
+            }
+            recentSignIns.remember(login, password, userId);
         }
         List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(group -> (GrantedAuthority) new SimpleGrantedAuthority(StaffGroups.authority(group.getId())))

@@ -66,6 +66,17 @@ public class SignInThrottle {
     }
 
     /**
+     * Refuses a sign-in that does not need a password check (the same right password a moment ago, see
+     * RecentSignIns) while its keys are throttled: otherwise a throttled client could keep testing guesses
+     * against it. Reads only; records nothing.
+     *
+     * @throws SignInThrottledException when the sign-in must wait
+     */
+    public void refuseWhileThrottled(String login, String clientAddress) {
+        refuseWhileThrottled(normalisedLogin(login), normalisedAddress(clientAddress), clock.instant(), SignInFailures.NO_ROW);
+    }
+
+    /**
      * Refuses an attempt for the throttle's delay when its keys' failures are over a limit, or for a moment when
      * they would be with the attempts still being checked: their outcome is not known yet, and a script that
      * signs in with the right password on many threads at once is not guessing.
