@@ -50,10 +50,7 @@ class AlreadyCompletedInterceptor extends CommandInterceptor {
         });
     }
 
-    /**
-     * Through the history service, so that the caller's authorizations decide what is told. Paged: outside a command
-     * an authenticated caller may not ask for an unbounded list (query-max-results-limit).
-     */
+    /** Through the history service, so that the caller's authorizations decide what is told. */
     private String describe(String taskId) {
         HistoryService history = configuration.getHistoryService();
         HistoricTaskInstance task = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
@@ -61,7 +58,7 @@ class AlreadyCompletedInterceptor extends CommandInterceptor {
             return "This task was already completed.";
         }
         String completedBy = history.createUserOperationLogQuery().taskId(taskId)
-                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).listPage(0, 10).stream()
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
                 .map(UserOperationLogEntry::getUserId).filter(Objects::nonNull).findFirst().orElse(task.getAssignee());
         return "This task was already completed" + (completedBy == null ? "" : " by " + completedBy)
                 + " on " + DisplayDates.dateTime(task.getEndTime().toInstant()) + ".";
