@@ -21,7 +21,7 @@ import org.twinflow.MySqlTestDatabase;
  * the engine-schema migrations run on a fresh and on an existing database. Never skipped in CI.
  */
 @ExtendWith(MySqlTestDatabase.class) // before @SpringBootTest: creates the database first, drops it last
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK) // no HTTP needed: no webapps started and stopped
 @ActiveProfiles("mysql")
 @DirtiesContext // close the application before the database is dropped
 class MySqlTaskQueryIT {
