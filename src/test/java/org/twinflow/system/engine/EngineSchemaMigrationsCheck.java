@@ -24,7 +24,7 @@ final class EngineSchemaMigrationsCheck {
 
         // existing: a database from before db/engine-migration (no history table, no indexes) gets them at the next start
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        for (String index : new String[] { "TW_IDX_TASK_PARENT", "TW_IDX_TASK_DUE_DATE" }) {
+        for (String index : new String[] { "TW_IDX_TASK_PARENT", "TW_IDX_TASK_DUE_DATE", "TW_IDX_TASK_KEY_DUE" }) {
             jdbc.execute(mysql ? "DROP INDEX " + index + " ON ACT_RU_TASK" : "DROP INDEX " + index);
         }
         jdbc.execute(mysql ? "DROP TABLE " + EngineSchemaMigrations.HISTORY_TABLE : "DROP TABLE \"" + EngineSchemaMigrations.HISTORY_TABLE + "\"");

@@ -104,6 +104,8 @@ final class TaskQueryShape {
                 .contains("TW_IDX_TASK_PARENT(PARENT_TASK_ID_)");
         assertThat(indexes).as("the filters list 15 tasks by due date; without this index every matching task is sorted")
                 .contains("TW_IDX_TASK_DUE_DATE(DUE_DATE_)");
+        assertThat(indexes).as("filters select task keys; without this index a filter with few tasks reads all tasks")
+                .contains("TW_IDX_TASK_KEY_DUE(TASK_DEF_KEY_)", "TW_IDX_TASK_KEY_DUE(DUE_DATE_)");
     }
 
     static List<String> indexes(DataSource dataSource, String table) throws SQLException {
