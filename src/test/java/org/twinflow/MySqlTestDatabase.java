@@ -122,6 +122,7 @@ public class MySqlTestDatabase implements BeforeAllCallback, TestInstancePreCons
 
     @Override
     public void afterAll(ExtensionContext context) throws SQLException {
+        restoreWebappRuntimes();
         unreachableServer = null;
         Database database = current;
         current = null;
@@ -131,6 +132,27 @@ public class MySqlTestDatabase implements BeforeAllCallback, TestInstancePreCons
         try (Connection connection = DriverManager.getConnection(serverUrl(database.server()), database.user(), database.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database.name());
+        }
+    }
+
+    /**
+     * Closing this class's application ran the webapps' shutdown listeners, which clear Cockpit's, Tasklist's, Admin's and
+     * the welcome page's JVM-wide runtime delegates ({@code CockpitContainerBootstrap} and its siblings): every other
+     * application still open in this JVM (the cached H2 context) would then answer 500 on those webapps. Their start
+     * listeners set exactly these defaults, which find engines by name, so they are put back.
+     */
+    private static void restoreWebappRuntimes() {
+        if (org.camunda.bpm.cockpit.Cockpit.getRuntimeDelegate() == null) {
+            org.camunda.bpm.cockpit.Cockpit.setCockpitRuntimeDelegate(new org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate());
+        }
+        if (org.camunda.bpm.tasklist.Tasklist.getRuntimeDelegate() == null) {
+            org.camunda.bpm.tasklist.Tasklist.setTasklistRuntimeDelegate(new org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate());
+        }
+        if (org.camunda.bpm.admin.Admin.getRuntimeDelegate() == null) {
+            org.camunda.bpm.admin.Admin.setAdminRuntimeDelegate(new org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate());
+        }
+        if (org.camunda.bpm.welcome.Welcome.getRuntimeDelegate() == null) {
+            org.camunda.bpm.welcome.Welcome.setRuntimeDelegate(new org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate());
         }
     }
 
