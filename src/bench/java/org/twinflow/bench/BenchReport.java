@@ -52,8 +52,8 @@ final class BenchReport {
             Map<String, Object> ratio = map(map(results, "ratios"), cities);
             table.row(cities, level.get("throughputToScreeningPerSecond"), latency.get("p50Ms"), latency.get("p95Ms"), latency.get("p99Ms"),
                     latency.get("maxMs"), level.get("errors"), bare.get("throughputPerSecond"), map(bare, "latency").get("p50Ms"),
-                    raw.get("throughputPerSecond"), map(raw, "latency").get("p50Ms"), ratio.get("submissionToBareEngine"),
-                    ratio.get("submissionToRawJdbc"));
+                    raw.get("throughputPerSecond"), map(raw, "latency").get("p50Ms"), ratio(ratio.get("submissionToBareEngine")),
+                    ratio(ratio.get("submissionToRawJdbc")));
         }
         return table.render();
     }
@@ -164,6 +164,10 @@ final class BenchReport {
         }
         table.row(seeding.toArray());
         return table.render();
+    }
+
+    private static String ratio(Object value) {
+        return value instanceof Number number ? String.format("%.3f", number.doubleValue()) : "n/a";
     }
 
     private static String loadNote(Map<String, Object> results) {

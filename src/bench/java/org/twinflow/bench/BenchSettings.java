@@ -10,7 +10,7 @@ import java.util.List;
  */
 record BenchSettings(String server, String user, String password, List<Integer> scales, List<Integer> cityCounts,
         List<Integer> staffCounts, int submissionsPerLevel, int warmUpSubmissions, int staffTasksPerLevel, int readIterations,
-        int readBudgetSeconds, int costSamples, int completionsAtScale, int httpTimeoutSeconds) {
+        int readBudgetSeconds, int costSamples, int completionsAtScale, int httpTimeoutSeconds, int seedThreads) {
 
     static BenchSettings fromEnvironment() {
         return new BenchSettings(
@@ -27,7 +27,8 @@ record BenchSettings(String server, String user, String password, List<Integer> 
                 number("bench.readBudgetSeconds", 30),
                 number("bench.costSamples", 5),
                 number("bench.scaleCompletions", 20),
-                number("bench.httpTimeoutSeconds", 300));
+                number("bench.httpTimeoutSeconds", 300),
+                number("bench.seedThreads", 4));
     }
 
     int maxCities() {

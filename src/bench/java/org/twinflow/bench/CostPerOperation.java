@@ -14,7 +14,7 @@ import org.twinflow.web.PortalClient.FormPage;
  * until its jobs are done: the form page, the submission (until the process waits at screening, its receipt notice
  * included), the proposal's page, then the staff's completions of screening, reviewer assignment, both reviewers'
  * declaration and scores, and the committee's rejection (with its notice), after which the proposal is finished and
- * its history is measured. The first submission's INSERTs are kept for the raw-JDBC baseline.
+ * its history is measured. The first submission's writes are kept for the raw-JDBC baseline.
  */
 final class CostPerOperation {
 
@@ -34,7 +34,7 @@ final class CostPerOperation {
     private final StaffTasks staff;
     private final BenchPeople people;
     private final ProcessWatch watch;
-    private List<SqlStatementCounter.CapturedInsert> submissionInserts = List.of();
+    private List<SqlStatementCounter.CapturedWrite> submissionWrites = List.of();
     private String capturedReference;
     private final List<String> finishedInstances = new ArrayList<>();
 
@@ -68,7 +68,7 @@ final class CostPerOperation {
                 watch.awaitAtScreening(List.of(reference[0]), WAIT);
             });
             if (capture) {
-                submissionInserts = app.statements().stopCapture();
+                submissionWrites = app.statements().stopCapture();
                 capturedReference = reference[0];
             }
             String ref = reference[0];
@@ -98,8 +98,8 @@ final class CostPerOperation {
         });
     }
 
-    List<SqlStatementCounter.CapturedInsert> submissionInserts() {
-        return submissionInserts;
+    List<SqlStatementCounter.CapturedWrite> submissionWrites() {
+        return submissionWrites;
     }
 
     String capturedReference() {

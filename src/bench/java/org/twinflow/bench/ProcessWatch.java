@@ -77,7 +77,7 @@ final class ProcessWatch implements AutoCloseable {
         if (incident != null) {
             throw new AssertionError("Incident in the engine: " + incident);
         }
-        String failedJob = first("SELECT CONCAT(COALESCE(ACT_ID_, ''), ': ', EXCEPTION_MSG_) FROM ACT_RU_JOB WHERE EXCEPTION_MSG_ IS NOT NULL");
+        String failedJob = first("SELECT CONCAT(COALESCE(HANDLER_CFG_, ''), ': ', EXCEPTION_MSG_) FROM ACT_RU_JOB WHERE EXCEPTION_MSG_ IS NOT NULL");
         if (failedJob != null) {
             throw new AssertionError("A job failed: " + failedJob);
         }

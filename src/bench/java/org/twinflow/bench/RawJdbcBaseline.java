@@ -23,18 +23,21 @@ import com.zaxxer.hikari.HikariDataSource;
 import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
 
 /**
- * The floor for writing what a submission writes: the INSERTs one real submission sent (its request and its jobs,
- * as captured by the statement counter), replayed with plain JDBC in one transaction, into copies of the same
- * tables ({@code CREATE TABLE ... LIKE}: same columns and indexes, no foreign keys) on the same server. Each replay
- * gets fresh keys: every UUID in a text value, the proposal's reference and its generated id are replaced
- * consistently, so that the rows are new and unique constraints hold.
+ * The floor for writing what a submission writes: the INSERTs, UPDATEs and DELETEs one real submission sent (its
+ * request and its jobs, as captured by the statement counter, in their order), replayed with plain JDBC in one
+ * transaction, into copies of the same tables ({@code CREATE TABLE ... LIKE}: same columns and indexes, no foreign
+ * keys) on the same server. The updates and deletes matter: Spring Data JDBC saves a proposal's rows twice (the
+ * draft, then the submitted proposal, deleting and inserting its child rows again). Each replay gets fresh keys:
+ * every UUID in a text value, the proposal's reference and its generated id are replaced consistently, so that the
+ * rows are new and unique constraints hold. No reads are replayed.
  */
 final class RawJdbcBaseline implements AutoCloseable {
 
-    private static final Pattern TABLE = Pattern.compile("(?i)^\\s*insert\\s+into\\s+[`\"]?(\\w+)[`\"]?");
+    private static final Pattern TABLE = Pattern.compile("(?i)^\\s*(?:insert\\s+into|update|delete\\s+from)\\s+[`\"]?(\\w+)[`\"]?");
+    private static final Pattern ANY_TABLE = Pattern.compile("(?i)\\b(?:into|update|from|join)\\s+[`\"]?(\\w+)[`\"]?");
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    /** One captured INSERT, ready to replay: its table, SQL and parameter operations per row. */
+    /** One captured write, ready to replay: its table, SQL and parameter operations per row. */
     private record Replayed(String table, String sql, List<List<Parameter>> rows, boolean batch) {
     }
 
@@ -49,39 +52,59 @@ final class RawJdbcBaseline implements AutoCloseable {
     private final AtomicLong references = new AtomicLong();
 
     RawJdbcBaseline(TwinflowUnderTest app, BenchDatabase database, String appDatabase, String rawDatabase,
-            List<SqlStatementCounter.CapturedInsert> captured, String capturedReference, long capturedProposalId) throws SQLException {
+            List<SqlStatementCounter.CapturedWrite> captured, String capturedReference, long capturedProposalId) throws SQLException {
         this.proposalId = capturedProposalId;
         this.reference = capturedReference;
         Set<String> tables = new LinkedHashSet<>();
-        for (SqlStatementCounter.CapturedInsert insert : captured) {
+        for (SqlStatementCounter.CapturedWrite insert : captured) {
             Matcher table = TABLE.matcher(insert.sql());
-            if (!table.find()) {
+            Matcher any = ANY_TABLE.matcher(insert.sql());
+            String written = table.find() ? table.group(1) : any.find() ? any.group(1) : null;
+            if (written == null) {
                 throw new IllegalStateException("Cannot tell the table of " + insert.sql());
             }
-            tables.add(table.group(1));
+            any.reset();
+            while (any.find()) {
+                tables.add(any.group(1));
+            }
             List<List<Parameter>> rows = new ArrayList<>();
             for (List<ParameterSetOperation> row : insert.rows()) {
                 rows.add(row.stream().map(RawJdbcBaseline::replayable).toList());
             }
-            inserts.add(new Replayed(table.group(1), insert.sql(), rows, insert.batch()));
+            inserts.add(new Replayed(written, insert.sql(), rows, insert.batch()));
         }
         try (Connection connection = database.connection(rawDatabase); Statement statement = connection.createStatement()) {
             for (String table : tables) {
-                statement.execute("CREATE TABLE " + table + " LIKE " + appDatabase + "." + table);
+                if (exists(connection, appDatabase, table)) {
+                    statement.execute("CREATE TABLE " + table + " LIKE " + appDatabase + "." + table);
+                }
             }
         }
         this.pool = BaselinePool.like(app.hikari(), database, rawDatabase, "bench-raw-jdbc");
     }
 
-    /** How many rows one replay writes. */
-    int rowsPerTransaction() {
+    /** How many statements one replay sends (each row of a batch counts). */
+    int statementsPerTransaction() {
         return inserts.stream().mapToInt(insert -> insert.rows().size()).sum();
     }
 
-    Map<String, Integer> rowsByTable() {
+    Map<String, Integer> insertedRowsByTable() {
         Map<String, Integer> rows = new java.util.TreeMap<>();
-        inserts.forEach(insert -> rows.merge(insert.table(), insert.rows().size(), Integer::sum));
+        inserts.stream().filter(insert -> insert.sql().stripLeading().toLowerCase().startsWith("insert"))
+                .forEach(insert -> rows.merge(insert.table(), insert.rows().size(), Integer::sum));
         return rows;
+    }
+
+    private static boolean exists(Connection connection, String schema, String table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            query.setString(1, schema);
+            query.setString(2, table);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1) > 0;
+            }
+        }
     }
 
     ConcurrentRun.Outcome run(int threads, int transactionsPerThread) {
@@ -96,7 +119,7 @@ final class RawJdbcBaseline implements AutoCloseable {
             connection.setAutoCommit(false);
             try {
                 for (Replayed insert : inserts) {
-                    boolean proposal = insert.table().equalsIgnoreCase("proposal");
+                    boolean proposal = insert.table().equalsIgnoreCase("proposal") && insert.sql().stripLeading().toLowerCase().startsWith("insert");
                     try (PreparedStatement statement = proposal ? connection.prepareStatement(insert.sql(), Statement.RETURN_GENERATED_KEYS)
                             : connection.prepareStatement(insert.sql())) {
                         for (List<Parameter> row : insert.rows()) {
@@ -110,7 +133,7 @@ final class RawJdbcBaseline implements AutoCloseable {
                         if (insert.batch()) {
                             statement.executeBatch();
                         } else {
-                            statement.executeUpdate();
+                            statement.execute();
                         }
                         if (proposal) {
                             try (ResultSet keys = statement.getGeneratedKeys()) {

@@ -22,9 +22,10 @@ import org.twinflow.system.StaffGroups;
 
 /**
  * Brings the database to a number of proposals quickly: domain rows by JDBC batches and engine instances started
- * at their waits, 200 proposals per transaction of each, then lets the job executor finish the notices and the
- * finished proposals' ends. Every tenth open task is made overdue (the Overdue filter has work). Seeding is
- * cumulative: the next scale adds to the last.
+ * at their waits, 200 proposals per transaction of each, in several threads (the work waits on the database's
+ * round trips more than on the processors), then lets the job executor finish the notices and the finished
+ * proposals' ends. Every tenth open task is made overdue (the Overdue filter has work). Seeding is cumulative: the
+ * next scale adds to the last.
  */
 final class ScaleSeeder {
 
@@ -38,11 +39,14 @@ final class ScaleSeeder {
     private final TransactionTemplate transaction;
     private final SeededDomainRows rows;
     private final SeededInstances instances;
+    private final int threads;
     private long seeded;
-    private String measuredReference;
-    private final List<String> screeningReferences = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong domainNanos = new java.util.concurrent.atomic.AtomicLong();
+    private volatile String measuredReference;
+    private final List<String> screeningReferences = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    ScaleSeeder(TwinflowUnderTest app, BenchPeople people, ProcessWatch watch) {
+    ScaleSeeder(TwinflowUnderTest app, BenchPeople people, ProcessWatch watch, int threads) {
+        this.threads = threads;
         this.app = app;
         this.people = people;
         this.watch = watch;
@@ -59,17 +63,12 @@ final class ScaleSeeder {
         toSeed = (toSeed + SeededDomainRows.PROPOSALS_PER_CITY - 1) / SeededDomainRows.PROPOSALS_PER_CITY * SeededDomainRows.PROPOSALS_PER_CITY;
         long begin = System.nanoTime();
         Instant now = app.bean(Clock.class).instant();
+        SqlStatementCounter.Counts statementsBefore = app.statements().snapshot();
+        domainNanos.set(0);
         app.quietLog(true);
         try {
-            long lastReport = System.nanoTime();
-            for (long done = 0; done < toSeed; done += CHUNK) {
-                int count = (int) Math.min(CHUNK, toSeed - done);
-                seedChunk(count, now);
-                if (System.nanoTime() - lastReport > 15e9) {
-                    System.out.printf("[bench]   seeded %d of %d proposals (%.0f s)%n", done + count, toSeed, (System.nanoTime() - begin) / 1e9);
-                    lastReport = System.nanoTime();
-                }
-            }
+            seedInParallel(seeded, seeded + toSeed, now, begin);
+            seeded += toSeed;
             long instancesDone = System.nanoTime();
             makeEveryTenthOpenTaskOverdue(now);
             watch.awaitJobsDone(Duration.ofMinutes(120));
@@ -79,26 +78,83 @@ final class ScaleSeeder {
             result.put("seedingSeconds", Math.round((instancesDone - begin) / 1e8) / 10.0);
             result.put("jobsAfterSeedingSeconds", Math.round((jobsDone - instancesDone) / 1e8) / 10.0);
             result.put("totalSeconds", Math.round((jobsDone - begin) / 1e8) / 10.0);
+            result.put("threads", threads);
+            result.put("domainRowsSecondsAllThreads", Math.round(domainNanos.get() / 1e8) / 10.0);
+            result.put("instanceMillisByStateAllThreads", instances.takeMillisByState());
+            SqlStatementCounter.Counts statements = app.statements().snapshot().minus(statementsBefore);
+            result.put("statementsPerProposal", toSeed == 0 ? 0 : (statements.of(SqlStatementCounter.Source.OTHER)
+                    + statements.operation()) / toSeed);
             return result;
         } finally {
             app.quietLog(false);
         }
     }
 
-    private void seedChunk(int count, Instant now) {
-        long firstCity = seeded / SeededDomainRows.PROPOSALS_PER_CITY;
+    /** Proposals number {@code from} to {@code to - 1}, in chunks taken by the threads in turn. */
+    private void seedInParallel(long from, long to, Instant now, long begin) {
+        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(from);
+        java.util.concurrent.atomic.AtomicLong lastReport = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+        for (int thread = 0; thread < threads; thread++) {
+            workers.add(pool.submit(() -> {
+                long start;
+                while ((start = next.getAndAdd(CHUNK)) < to) {
+                    seedChunk(start, (int) Math.min(CHUNK, to - start), now);
+                    long reported = lastReport.get();
+                    if (System.nanoTime() - reported > 15e9 && lastReport.compareAndSet(reported, System.nanoTime())) {
+                        System.out.printf("[bench]   seeded about %d of %d proposals (%.0f s)%n", Math.min(start + CHUNK, to) - from, to - from,
+                                (System.nanoTime() - begin) / 1e9);
+                    }
+                }
+                return null;
+            }));
+        }
+        try {
+            for (java.util.concurrent.Future<?> worker : workers) {
+                worker.get();
+            }
+        } catch (java.util.concurrent.ExecutionException failed) {
+            throw new IllegalStateException("Seeding failed", failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void seedChunk(long start, int count, Instant now) {
+        long firstCity = start / SeededDomainRows.PROPOSALS_PER_CITY;
         int cities = count / SeededDomainRows.PROPOSALS_PER_CITY;
+        long begin = System.nanoTime();
         List<SeededDomainRows.Seeded> chunk = transaction.execute(status -> {
             List<Long> cityIds = rows.cities(firstCity, cities, now);
-            return rows.proposals(seeded, count, cityIds, firstCity, now);
+            return rows.proposals(start, count, cityIds, firstCity, now);
         });
-        transaction.executeWithoutResult(status -> chunk.forEach(instances::start));
-        if (seeded == 0) {
+        domainNanos.addAndGet(System.nanoTime() - begin);
+        startInstances(chunk);
+        if (start == 0) {
             measuredCity(chunk);
         }
-        chunk.stream().filter(p -> p.state() == SeedState.IN_SCREENING && !p.reference().equals(measuredReference))
+        long measuredCity = chunk.get(0).cityId();
+        chunk.stream().filter(p -> p.state() == SeedState.IN_SCREENING && !(start == 0 && p.cityId() == measuredCity))
                 .forEach(p -> screeningReferences.add(p.reference()));
-        seeded += count;
+    }
+
+    /** The chunk's instances in one transaction; a deadlock with a parallel chunk rolls it all back, so it is tried again. */
+    private void startInstances(List<SeededDomainRows.Seeded> chunk) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> chunk.forEach(instances::start));
+                return;
+            } catch (RuntimeException failed) {
+                if (attempt == 3) {
+                    throw failed;
+                }
+                System.out.printf("[bench]   seeding chunk of %s tried again after: %s%n", chunk.get(0).reference(), failed);
+            }
+        }
     }
 
     /** The first seeded city gets an officer who signs in: its twenty proposals are the "My proposals" measured at every scale. */

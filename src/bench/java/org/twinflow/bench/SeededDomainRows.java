@@ -44,10 +44,12 @@ final class SeededDomainRows {
         }
         jdbc.batchUpdate("INSERT INTO city (name, country_code, region, government_type, population, contact_name, contact_email, "
                 + "created_at, version, verification_status, verified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        List<Long> ids = new ArrayList<>(jdbc.queryForList("SELECT id FROM city WHERE name LIKE 'Seeded City %' ORDER BY id DESC LIMIT ?",
-                Long.class, count));
-        java.util.Collections.reverse(ids);
-        return ids;
+        Map<String, Long> byName = new HashMap<>();
+        jdbc.query("SELECT id, name FROM city WHERE name IN (" + String.join(",", java.util.Collections.nCopies(count, "?")) + ")",
+                rs -> {
+                    byName.put(rs.getString(2), rs.getLong(1));
+                }, rows.stream().map(row -> row[0]).toArray());
+        return rows.stream().map(row -> byName.get((String) row[0])).toList();
     }
 
     /** Proposals number {@code first} to {@code first + count - 1} of the whole seeding, for the given cities. */

@@ -5,7 +5,6 @@ import static org.twinflow.proposal.ProposalProcess.Vars.*;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,25 @@ final class SeededInstances {
         this.committeeMember = committeeMember;
     }
 
+    private final Map<SeedState, java.util.concurrent.atomic.LongAdder> nanosByState = new java.util.concurrent.ConcurrentHashMap<>();
+
     void start(SeededDomainRows.Seeded seeded) {
+        long begin = System.nanoTime();
+        startInstance(seeded);
+        nanosByState.computeIfAbsent(seeded.state(), s -> new java.util.concurrent.atomic.LongAdder()).add(System.nanoTime() - begin);
+    }
+
+    /** Milliseconds spent starting instances, by state, since the last call. */
+    Map<String, Long> takeMillisByState() {
+        Map<String, Long> millis = new java.util.LinkedHashMap<>();
+        for (SeedState state : SeedState.values()) {
+            java.util.concurrent.atomic.LongAdder nanos = nanosByState.get(state);
+            millis.put(state.name(), nanos == null ? 0 : nanos.sumThenReset() / 1_000_000);
+        }
+        return millis;
+    }
+
+    private void startInstance(SeededDomainRows.Seeded seeded) {
         VariableMap variables = startVariables(seeded);
         ProcessInstantiationBuilder instance = runtime.createProcessInstanceByKey(ProposalProcess.PROCESS_KEY)
                 .businessKey(seeded.reference()).setVariables(variables);
@@ -150,9 +167,5 @@ final class SeededInstances {
             variables.putValueTyped(ELIGIBILITY_REASONS, JsonVariables.json(List.of()));
         }
         return variables;
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
     }
 }

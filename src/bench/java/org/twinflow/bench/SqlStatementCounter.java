@@ -14,7 +14,7 @@ import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
  * Counts every SQL statement the application sends through its DataSource, by who sent it: a web request, a job
  * of the job executor, the job executor's acquisition, or anything else (schedulers, the benchmark's own seeding).
  * A JDBC batch counts each of its rows as a statement, as the server executes them one by one (Connector/J without
- * {@code rewriteBatchedStatements}); round trips count the batch once. On demand it also keeps the INSERTs of
+ * {@code rewriteBatchedStatements}); round trips count the batch once. On demand it also keeps the writes of
  * requests and jobs with their parameters, which the raw-JDBC baseline replays.
  */
 final class SqlStatementCounter implements QueryExecutionListener {
@@ -23,13 +23,13 @@ final class SqlStatementCounter implements QueryExecutionListener {
 
     enum Kind { SELECT, INSERT, UPDATE, DELETE, OTHER }
 
-    /** An INSERT as the application sent it: its SQL and one parameter list per row (several for a batch). */
-    record CapturedInsert(String sql, List<List<ParameterSetOperation>> rows, boolean batch) {
+    /** A write (INSERT, UPDATE, DELETE) as the application sent it: its SQL and one parameter list per row (several for a batch). */
+    record CapturedWrite(String sql, List<List<ParameterSetOperation>> rows, boolean batch) {
     }
 
     private final LongAdder[][] statements = new LongAdder[Source.values().length][Kind.values().length];
     private final LongAdder[] roundTrips = new LongAdder[Source.values().length];
-    private volatile List<CapturedInsert> capture;
+    private volatile List<CapturedWrite> capture;
 
     SqlStatementCounter() {
         for (Source source : Source.values()) {
@@ -52,10 +52,10 @@ final class SqlStatementCounter implements QueryExecutionListener {
             Kind kind = kindOf(query.getQuery());
             int rows = execution.isBatch() ? Math.max(1, query.getParametersList().size()) : 1;
             statements[source.ordinal()][kind.ordinal()].add(rows);
-            List<CapturedInsert> captured = capture;
-            if (captured != null && kind == Kind.INSERT && (source == Source.REQUEST || source == Source.JOB)) {
+            List<CapturedWrite> captured = capture;
+            if (captured != null && kind != Kind.SELECT && kind != Kind.OTHER && (source == Source.REQUEST || source == Source.JOB)) {
                 synchronized (captured) {
-                    captured.add(new CapturedInsert(query.getQuery(), copyOf(query.getParametersList()), execution.isBatch()));
+                    captured.add(new CapturedWrite(query.getQuery(), copyOf(query.getParametersList()), execution.isBatch()));
                 }
             }
         }
@@ -77,8 +77,8 @@ final class SqlStatementCounter implements QueryExecutionListener {
         capture = new ArrayList<>();
     }
 
-    List<CapturedInsert> stopCapture() {
-        List<CapturedInsert> captured = capture;
+    List<CapturedWrite> stopCapture() {
+        List<CapturedWrite> captured = capture;
         capture = null;
         synchronized (captured) {
             return List.copyOf(captured);

@@ -2,7 +2,6 @@ package org.twinflow.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadPoolExecutor;
 
 import javax.sql.DataSource;
 
@@ -44,13 +43,15 @@ final class TwinflowUnderTest implements AutoCloseable {
         properties.put("TWINFLOW_ADMIN_ID", ADMIN_ID);
         properties.put("TWINFLOW_ADMIN_PASSWORD", ADMIN_PASSWORD);
         properties.put("server.port", "0");
+        properties.put("spring.main.banner-mode", "off");
         // the application's log goes to target/bench/application.log, so that the console shows the benchmark
         properties.put("logging.config", "classpath:bench-logback.xml");
         long started = System.nanoTime();
+        // as command-line arguments, which outrank application.yaml (its server.port would win over default properties)
+        String[] arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(TwinflowApplication.class, SqlCountingConfiguration.class)
                 .profiles("mysql")
-                .properties(properties)
-                .run();
+                .run(arguments);
         return new TwinflowUnderTest(context, (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -104,7 +105,6 @@ final class TwinflowUnderTest implements AutoCloseable {
             settings.put("jobExecutorWaitTimeMillis", engine.getJobExecutor().getWaitTimeInMillis());
             settings.put("jobExecutorMaxWaitMillis", engine.getJobExecutor().getMaxWait());
         }
-        Map<String, ThreadPoolExecutor> jobThreads = new LinkedHashMap<>();
         context.getBeansOfType(org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor.class).forEach((name, executor) -> {
             if (name.toLowerCase().contains("camunda")) {
                 settings.put("jobExecutorCorePoolSize", executor.getCorePoolSize());
