@@ -57,7 +57,6 @@ final class PortalSubmissions {
 
     /** One submission by city {@code city}: the form, the POST, the proposal's page. Returns the reference. */
     String submit(int city, Latencies posts) {
-        PortalClient browser = browsers.get(city);
         FormPage form = openForm(city);
         long begin = System.nanoTime();
         String reference = post(city, form);

@@ -8,7 +8,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Watches the engine's tables on a connection of the benchmark's own (so that polling is neither counted as the
@@ -20,7 +23,7 @@ final class ProcessWatch implements AutoCloseable {
     private static final long POLL_MILLIS = 10;
 
     private final Connection connection;
-    private final java.util.concurrent.atomic.AtomicLong ownQueries = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong ownQueries = new AtomicLong();
 
     ProcessWatch(BenchDatabase database, String databaseName) throws SQLException {
         this.connection = database.connection(databaseName);
@@ -118,8 +121,8 @@ final class ProcessWatch implements AutoCloseable {
     }
 
     /** The server's statement counters ({@code Com_*}), read on this connection (a new one would add its own set-up). */
-    java.util.Map<String, Long> serverCounters() {
-        java.util.Map<String, Long> counters = new java.util.LinkedHashMap<>();
+    Map<String, Long> serverCounters() {
+        Map<String, Long> counters = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement(); ResultSet status = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Com\\_%'")) {
             while (status.next()) {
                 counters.put(status.getString(1), status.getLong(2));

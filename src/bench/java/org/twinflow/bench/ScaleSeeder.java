@@ -9,9 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,9 +47,9 @@ final class ScaleSeeder {
     private final SeededInstances instances;
     private final int threads;
     private long seeded;
-    private final java.util.concurrent.atomic.AtomicLong domainNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong domainNanos = new AtomicLong();
     private volatile String measuredReference;
-    private final List<String> screeningReferences = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> screeningReferences = Collections.synchronizedList(new ArrayList<>());
 
     ScaleSeeder(TwinflowUnderTest app, BenchPeople people, ProcessWatch watch, int threads) {
         this.threads = threads;
@@ -92,10 +98,10 @@ final class ScaleSeeder {
 
     /** Proposals number {@code from} to {@code to - 1}, in chunks taken by the threads in turn. */
     private void seedInParallel(long from, long to, Instant now, long begin) {
-        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(from);
-        java.util.concurrent.atomic.AtomicLong lastReport = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+        AtomicLong next = new AtomicLong(from);
+        AtomicLong lastReport = new AtomicLong(System.nanoTime());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> workers = new ArrayList<>();
         for (int thread = 0; thread < threads; thread++) {
             workers.add(pool.submit(() -> {
                 long start;
@@ -111,10 +117,10 @@ final class ScaleSeeder {
             }));
         }
         try {
-            for (java.util.concurrent.Future<?> worker : workers) {
+            for (Future<?> worker : workers) {
                 worker.get();
             }
-        } catch (java.util.concurrent.ExecutionException failed) {
+        } catch (ExecutionException failed) {
             throw new IllegalStateException("Seeding failed", failed.getCause());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

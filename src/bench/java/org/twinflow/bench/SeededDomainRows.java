@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class SeededDomainRows {
         jdbc.batchUpdate("INSERT INTO city (name, country_code, region, government_type, population, contact_name, contact_email, "
                 + "created_at, version, verification_status, verified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         Map<String, Long> byName = new HashMap<>();
-        jdbc.query("SELECT id, name FROM city WHERE name IN (" + String.join(",", java.util.Collections.nCopies(count, "?")) + ")",
+        jdbc.query("SELECT id, name FROM city WHERE name IN (" + String.join(",", Collections.nCopies(count, "?")) + ")",
                 rs -> {
                     byName.put(rs.getString(2), rs.getLong(1));
                 }, rows.stream().map(row -> row[0]).toArray());
@@ -79,7 +80,7 @@ final class SeededDomainRows {
                 + "activities, start_date, duration_months, total_budget, requested_amount, co_financing, currency, status, submitted_at, "
                 + "created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", proposals);
         Map<String, Long> ids = new HashMap<>();
-        String in = String.join(",", java.util.Collections.nCopies(seeded.size(), "?"));
+        String in = String.join(",", Collections.nCopies(seeded.size(), "?"));
         jdbc.query("SELECT id, reference FROM proposal WHERE reference IN (" + in + ")",
                 rs -> {
                     ids.put(rs.getString(2), rs.getLong(1));

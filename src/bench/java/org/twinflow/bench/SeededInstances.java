@@ -6,8 +6,11 @@ import static org.twinflow.proposal.ProposalProcess.Vars.*;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -62,19 +65,19 @@ final class SeededInstances {
         this.committeeMember = committeeMember;
     }
 
-    private final Map<SeedState, java.util.concurrent.atomic.LongAdder> nanosByState = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<SeedState, LongAdder> nanosByState = new ConcurrentHashMap<>();
 
     void start(SeededDomainRows.Seeded seeded) {
         long begin = System.nanoTime();
         startInstance(seeded);
-        nanosByState.computeIfAbsent(seeded.state(), s -> new java.util.concurrent.atomic.LongAdder()).add(System.nanoTime() - begin);
+        nanosByState.computeIfAbsent(seeded.state(), s -> new LongAdder()).add(System.nanoTime() - begin);
     }
 
     /** Milliseconds spent starting instances, by state, since the last call. */
     Map<String, Long> takeMillisByState() {
-        Map<String, Long> millis = new java.util.LinkedHashMap<>();
+        Map<String, Long> millis = new LinkedHashMap<>();
         for (SeedState state : SeedState.values()) {
-            java.util.concurrent.atomic.LongAdder nanos = nanosByState.get(state);
+            LongAdder nanos = nanosByState.get(state);
             millis.put(state.name(), nanos == null ? 0 : nanos.sumThenReset() / 1_000_000);
         }
         return millis;

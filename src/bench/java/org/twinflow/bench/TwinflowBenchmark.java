@@ -118,9 +118,12 @@ class TwinflowBenchmark {
 
         window = MachineLoad.watch();
         StaffWork work = new StaffWork(people, staff, watch, filters);
+        work.warmUp(settings.maxStaff());
         for (int users : settings.staffCounts()) {
             progress("staff work by " + users + " at once: filters, then " + settings.staffTasksPerLevel() + " proposals to a decision");
-            List<String> proposals = new ArrayList<>(atScreening.subList(0, Math.min(settings.staffTasksPerLevel(), atScreening.size())));
+            // each staff member the same share, so that every stage finds the tasks the stage before left
+            int share = Math.min(settings.staffTasksPerLevel(), atScreening.size()) / users * users;
+            List<String> proposals = new ArrayList<>(atScreening.subList(0, share));
             atScreening.removeAll(proposals);
             work.run(users, proposals, settings.readIterations());
         }
