@@ -99,6 +99,7 @@ final class ScaleSeeder {
     /** Proposals number {@code from} to {@code to - 1}, in chunks taken by the threads in turn. */
     private void seedInParallel(long from, long to, Instant now, long begin) {
         AtomicLong next = new AtomicLong(from);
+        AtomicLong done = new AtomicLong();
         AtomicLong lastReport = new AtomicLong(System.nanoTime());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> workers = new ArrayList<>();
@@ -106,11 +107,12 @@ final class ScaleSeeder {
             workers.add(pool.submit(() -> {
                 long start;
                 while ((start = next.getAndAdd(CHUNK)) < to) {
-                    seedChunk(start, (int) Math.min(CHUNK, to - start), now);
+                    int count = (int) Math.min(CHUNK, to - start);
+                    seedChunk(start, count, now);
+                    long seededNow = done.addAndGet(count);
                     long reported = lastReport.get();
-                    if (System.nanoTime() - reported > 15e9 && lastReport.compareAndSet(reported, System.nanoTime())) {
-                        System.out.printf("[bench]   seeded about %d of %d proposals (%.0f s)%n", Math.min(start + CHUNK, to) - from, to - from,
-                                (System.nanoTime() - begin) / 1e9);
+                    if (System.nanoTime() - reported > 30e9 && lastReport.compareAndSet(reported, System.nanoTime())) {
+                        System.out.printf("[bench]   seeded %d of %d proposals (%.0f s)%n", seededNow, to - from, (System.nanoTime() - begin) / 1e9);
                     }
                 }
                 return null;
