@@ -83,10 +83,6 @@ final class OperationCost {
     }
 
     /** The server's count of statements that do work: queries and changes, commits and rollbacks, and session settings. */
-    long serverStatementsMedian() {
-        return median(s -> serverStatements(s.server()));
-    }
-
     private static long serverStatements(Map<String, Long> counters) {
         return counters.entrySet().stream().filter(e -> !e.getKey().equals("Com_show_status") && !e.getKey().startsWith("Com_stmt_"))
                 .mapToLong(Map.Entry::getValue).sum();
