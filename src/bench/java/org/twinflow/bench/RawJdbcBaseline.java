@@ -50,6 +50,7 @@ final class RawJdbcBaseline implements AutoCloseable {
     private final long proposalId;
     private final String reference;
     private final AtomicLong references = new AtomicLong();
+    private final AtomicLong deadlocks = new AtomicLong();
 
     RawJdbcBaseline(TwinflowUnderTest app, BenchDatabase database, String appDatabase, String rawDatabase,
             List<SqlStatementCounter.CapturedWrite> captured, String capturedReference, long capturedProposalId) throws SQLException {
@@ -108,7 +109,30 @@ final class RawJdbcBaseline implements AutoCloseable {
     }
 
     ConcurrentRun.Outcome run(int threads, int transactionsPerThread) {
-        return ConcurrentRun.run(threads, transactionsPerThread, (thread, i) -> replayOnce());
+        return ConcurrentRun.run(threads, transactionsPerThread, (thread, i) -> replayUntilDone());
+    }
+
+    /** Deadlocks the replays caused among themselves, each answered by trying again (as a writer would). */
+    long deadlocksRetried() {
+        return deadlocks.get();
+    }
+
+    /**
+     * Replays once more when InnoDB chose this replay as a deadlock's victim: every replay updates the year's
+     * reference counter, as every submission does, and parallel replays can deadlock around it.
+     */
+    private void replayUntilDone() throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                replayOnce();
+                return;
+            } catch (SQLException failed) {
+                if (!"40001".equals(failed.getSQLState()) || attempt == 5) {
+                    throw failed;
+                }
+                deadlocks.incrementAndGet();
+            }
+        }
     }
 
     private void replayOnce() throws Exception {

@@ -191,6 +191,7 @@ class TwinflowBenchmark {
                 raw.put(Integer.toString(threads), outcome("raw JDBC, " + threads + " threads",
                         jdbc.run(threads, Math.max(1, settings.submissionsPerLevel() / threads))));
             }
+            raw.put("deadlocksRetried", jdbc.deadlocksRetried());
         }
         results.put("rawJdbc", raw);
         Map<String, Object> ratios = new LinkedHashMap<>();
