@@ -1,0 +1,174 @@
+package org.twinflow.bench;
+
+import static org.twinflow.proposal.ProposalProcess.Elements.*;
+import static org.twinflow.proposal.ProposalProcess.Vars.*;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.twinflow.city.City;
+import org.twinflow.city.LocalGovernmentType;
+import org.twinflow.proposal.ExpectedResult;
+import org.twinflow.proposal.PartnerCity;
+import org.twinflow.proposal.PartnerRole;
+import org.twinflow.proposal.PartnershipType;
+import org.twinflow.proposal.Proposal;
+import org.twinflow.proposal.ProposalProcess;
+import org.twinflow.proposal.ProposalService;
+import org.twinflow.proposal.ProposalSnapshot;
+import org.twinflow.proposal.ThematicArea;
+import org.twinflow.review.ReviewService;
+import org.twinflow.system.CallProperties;
+import org.twinflow.system.EngineText;
+import org.twinflow.system.JsonVariables;
+import org.twinflow.system.StaffGroups;
+
+/**
+ * Starts the engine's instance of a seeded proposal directly at the wait it has reached ({@code startBeforeActivity}),
+ * with the variables the portal's start sets (those of ProposalProcessStarter) and, past the review, what the score
+ * aggregation sets. Listeners and input mappings run as usual: the status listeners, task naming, the assignment
+ * task's options, the follow-up's start. Finished proposals take real paths to their end: the ineligible start at
+ * the start event (receipt, eligibility decision, notice), the rejected get the committee's decision through the
+ * task service, as the committee member. Their notices are jobs, run by the job executor.
+ */
+final class SeededInstances {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final ReviewService reviews;
+    private final ProposalService proposals;
+    private final CallProperties call;
+    private final EngineText engineText;
+    private final String committeeMember;
+
+    SeededInstances(TwinflowUnderTest app, String committeeMember) {
+        this.runtime = app.engine().getRuntimeService();
+        this.tasks = app.engine().getTaskService();
+        this.identity = app.engine().getIdentityService();
+        this.reviews = app.bean(ReviewService.class);
+        this.proposals = app.bean(ProposalService.class);
+        this.call = app.bean(CallProperties.class);
+        this.engineText = app.bean(EngineText.class);
+        this.committeeMember = committeeMember;
+    }
+
+    private final Map<SeedState, LongAdder> nanosByState = new ConcurrentHashMap<>();
+
+    void start(SeededDomainRows.Seeded seeded) {
+        long begin = System.nanoTime();
+        startInstance(seeded);
+        nanosByState.computeIfAbsent(seeded.state(), s -> new LongAdder()).add(System.nanoTime() - begin);
+    }
+
+    /** Milliseconds spent starting instances, by state, since the last call. */
+    Map<String, Long> takeMillisByState() {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        for (SeedState state : SeedState.values()) {
+            LongAdder nanos = nanosByState.get(state);
+            millis.put(state.name(), nanos == null ? 0 : nanos.sumThenReset() / 1_000_000);
+        }
+        return millis;
+    }
+
+    private void startInstance(SeededDomainRows.Seeded seeded) {
+        VariableMap variables = startVariables(seeded);
+        ProcessInstantiationBuilder instance = runtime.createProcessInstanceByKey(ProposalProcess.PROCESS_KEY)
+                .businessKey(seeded.reference()).setVariables(variables);
+        switch (seeded.state()) {
+            case INELIGIBLE -> instance.execute();
+            case IN_SCREENING -> atWait(instance, variables, TASK_SCREEN_PROPOSAL);
+            case AWAITING_REVIEWERS -> atWait(instance, variables, TASK_ASSIGN_REVIEWERS);
+            case IN_REVIEW -> {
+                variables.putValueTyped(REVIEWERS, JsonVariables.json(seeded.reviewers()));
+                atWait(instance, variables, SUBPROCESS_REVIEW + "#multiInstanceBody");
+            }
+            case IN_DECISION -> atWait(instance, withScores(variables, seeded), TASK_DECIDE_ON_PROPOSAL);
+            case REJECTED -> {
+                atWait(instance, withScores(variables, seeded), TASK_DECIDE_ON_PROPOSAL);
+                decide(seeded);
+            }
+            case AGREEMENT_PENDING -> {
+                withScores(variables, seeded);
+                proposals.recordDecision(seeded.id(), "approve", null, "The committee approves the partnership.", committeeMember);
+                variables.putValue(DECISION, "approve");
+                atWait(instance, variables, CALL_ACTIVITY_FOLLOW_UP);
+            }
+        }
+    }
+
+    private static void atWait(ProcessInstantiationBuilder instance, VariableMap variables, String activityId) {
+        instance.setVariables(variables).startBeforeActivity(activityId).execute(false, false);
+    }
+
+    private VariableMap withScores(VariableMap variables, SeededDomainRows.Seeded seeded) {
+        ReviewService.ReviewScores scores = reviews.aggregate(seeded.id()).orElseThrow();
+        variables.putValue(SUBMITTED_REVIEW_COUNT, scores.reviewCount());
+        variables.putValueTyped(REVIEW_SCORES, JsonVariables.json(scores.asVariable()));
+        return variables;
+    }
+
+    private void decide(SeededDomainRows.Seeded seeded) {
+        String task = tasks.createTaskQuery().processInstanceBusinessKey(seeded.reference()).taskDefinitionKey(TASK_DECIDE_ON_PROPOSAL)
+                .singleResult().getId();
+        identity.setAuthentication(committeeMember, List.of(StaffGroups.COMMITTEE));
+        try {
+            tasks.complete(task, Map.of(DECISION, "reject",
+                    DECISION_FEEDBACK, "The committee thanks the cities; the call's budget is spent on proposals with a wider reach."));
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** The variables ProposalProcessStarter gives a submitted proposal (computed from the same domain objects). */
+    private VariableMap startVariables(SeededDomainRows.Seeded seeded) {
+        Instant now = seeded.submittedAt();
+        City city = new City(seeded.cityName(), "ID", "Java", LocalGovernmentType.MUNICIPALITY, 250_000L, "Contact",
+                "contact@seeded.example", now);
+        Proposal proposal = new Proposal(seeded.reference(), seeded.cityId(), PartnershipType.TWINNING, seeded.title(), "EUR", now);
+        boolean foreign = seeded.state() != SeedState.INELIGIBLE;
+        proposal.describe(ThematicArea.MOBILITY, "Transport planners of both cities exchange practice on bus rapid transit and feeder lines.",
+                "1. Train planners.\n2. Pilot a feeder route.\n3. Publish a shared toolkit.", "Study visits, two workshops, a pilot route.");
+        proposal.plan(now.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1).plusMonths(2), 18);
+        proposal.budget(new BigDecimal("150000.00"), new BigDecimal("90000.00"), new BigDecimal("60000.00"));
+        proposal.replacePartners(List.of(
+                new PartnerCity(foreign ? "Toyama" : "Surakarta", foreign ? "JP" : "ID", PartnerRole.CO_LEAD, "international@toyama.example"),
+                new PartnerCity(foreign ? "Kitakyushu" : "Magelang", foreign ? "JP" : "ID", PartnerRole.PARTNER, null)));
+        proposal.replaceSdgs(List.of(9, 11, 13));
+        proposal.replaceExpectedResults(List.of(new ExpectedResult("A corridor plan adopted by both councils", "Plans adopted", "2")));
+        VariableMap variables = Variables.createVariables()
+                .putValue(PROPOSAL_ID, seeded.id())
+                .putValueTyped(PROPOSAL, JsonVariables.json(ProposalSnapshot.of(proposal, city)))
+                .putValue(PROPOSAL_REFERENCE, seeded.reference())
+                .putValue(PROPOSAL_TITLE, engineText.fit(seeded.title(), 300))
+                .putValue(LEAD_CITY, engineText.fit(seeded.cityName(), 200))
+                .putValue(APPLICANT_TYPE, city.getGovernmentType().name())
+                .putValue(FOREIGN_PARTNER_COUNT, (int) proposal.foreignPartnerCount(city.getCountryCode()))
+                .putValue(THEMATIC_AREA, proposal.getThematicArea().name())
+                .putValue(SDG_COUNT, proposal.sdgNumbers().size())
+                .putValue(DURATION_MONTHS, proposal.getDurationMonths())
+                .putValue(REQUESTED_AMOUNT, proposal.getRequestedAmount().doubleValue())
+                .putValue(FUNDING_SHARE, proposal.fundingShare())
+                .putValue(CALL_MIN_DURATION_MONTHS, call.minDurationMonths())
+                .putValue(CALL_MAX_DURATION_MONTHS, call.maxDurationMonths())
+                .putValue(CALL_MAX_REQUESTED_AMOUNT, call.maxRequestedAmount().doubleValue())
+                .putValue(CALL_MAX_FUNDING_SHARE, call.maxFundingShare().doubleValue());
+        if (seeded.state() != SeedState.INELIGIBLE) {
+            // what the eligibility decision left: no reason
+            variables.putValueTyped(ELIGIBILITY_REASONS, JsonVariables.json(List.of()));
+        }
+        return variables;
+    }
+}
