@@ -2,8 +2,10 @@ package org.twinflow.browser;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
@@ -277,10 +279,24 @@ final class TwinflowBrowser implements AutoCloseable {
 
     /** form-js select: a custom dropdown; open it through its input, then pick the option by its text. */
     void select(String labelText, String optionText) {
-        click(fieldFor(labelText));
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//div[contains(@class,'fjs-container')]//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.), "
-                        + xpathLiteral(optionText) + ")]"))).click();
+        WebElement field = fieldFor(labelText);
+        By option = By.xpath("//div[contains(@class,'fjs-container')]//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.), "
+                + xpathLiteral(optionText) + ")]");
+        click(field);
+        // The list opens below the field and may reach under Tasklist's footer or a toast: bring the option to the
+        // middle and click it there; if something still covers it, or the list closed, open it and try again.
+        new WebDriverWait(chrome, TIMEOUT, Duration.ofMillis(250))
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementClickInterceptedException.class)
+                .until(d -> {
+                    List<WebElement> options = d.findElements(option);
+                    if (options.isEmpty() || !options.get(0).isDisplayed()) {
+                        click(field);
+                        return false;
+                    }
+                    click(options.get(0));
+                    return true;
+                });
     }
 
     private WebElement fieldFor(String labelText) {

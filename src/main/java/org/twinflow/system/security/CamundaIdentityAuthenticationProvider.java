@@ -45,11 +45,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new IllegalStateException("A sign-in without SignInAttemptDetails cannot be throttled: set the "
                     + "authentication details source of its filter (SecurityConfig)");
         }
-        // The same right password a moment ago (a REST client sends it with every request): no hash, and the throttle
-        // only read, so that a throttled client cannot test guesses against what was remembered.
+        // The same right password a moment ago (a REST client sends it with every request): no hash, but the throttle
+        // still refuses a throttled client, so that it cannot test guesses against what was remembered.
         String userId = recentSignIns.userIdOf(login, password).orElse(null);
         if (userId != null) {
-            throttle.refuseWhileThrottled(login, details.clientAddress());
+            throttle.rememberedSuccess(login, details.clientAddress());
         } else {
             userId = checkedUserId(login, password, throttle.begin(login, details.clientAddress(), details.channel()));
             if (userId == null) {

@@ -80,7 +80,7 @@ class CamundaIdentityAuthenticationProviderTest {
         provider.authenticate(signIn("sofia", "right password"));
         verify(identityService, times(1)).checkPassword("sofia", "right password");
         verify(throttle, times(1)).begin("sofia", ADDRESS, SignInChannel.FORM);
-        verify(throttle).refuseWhileThrottled("sofia", ADDRESS);
+        verify(throttle).rememberedSuccess("sofia", ADDRESS);
 
         // but a wrong password for the same account is checked and throttled as before
         assertThatThrownBy(() -> provider.authenticate(signIn("sofia", "right passwore"))).isInstanceOf(BadCredentialsException.class);
@@ -100,7 +100,7 @@ class CamundaIdentityAuthenticationProviderTest {
         when(identityService.checkPassword("sofia", "right password")).thenReturn(true);
         when(identityService.createGroupQuery()).thenAnswer(call -> groupQuery());
         provider.authenticate(signIn("sofia", "right password"));
-        org.mockito.Mockito.doThrow(new SignInThrottledException(Duration.ofSeconds(30))).when(throttle).refuseWhileThrottled("sofia", ADDRESS);
+        org.mockito.Mockito.doThrow(new SignInThrottledException(Duration.ofSeconds(30))).when(throttle).rememberedSuccess("sofia", ADDRESS);
 
         // then the remembered password is refused too, so that guesses cannot be tested against it
         assertThatThrownBy(() -> provider.authenticate(signIn("sofia", "right password"))).isInstanceOf(SignInThrottledException.class);

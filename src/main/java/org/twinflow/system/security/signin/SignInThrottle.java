@@ -66,14 +66,20 @@ public class SignInThrottle {
     }
 
     /**
-     * Refuses a sign-in that does not need a password check (the same right password a moment ago, see
-     * RecentSignIns) while its keys are throttled: otherwise a throttled client could keep testing guesses
-     * against it. Reads only; records nothing.
+     * A sign-in that does not need a password check (the same right password a moment ago, see RecentSignIns):
+     * refused while its keys are throttled, otherwise a throttled client could keep testing guesses against
+     * it; let through, it counts like a checked success, so the pair's earlier failures stop counting for it.
      *
      * @throws SignInThrottledException when the sign-in must wait
      */
-    public void refuseWhileThrottled(String login, String clientAddress) {
-        refuseWhileThrottled(normalisedLogin(login), normalisedAddress(clientAddress), clock.instant(), SignInFailures.NO_ROW);
+    public void rememberedSuccess(String login, String clientAddress) {
+        String key = normalisedLogin(login);
+        String address = normalisedAddress(clientAddress);
+        Instant now = clock.instant();
+        Recent recent = refuseWhileThrottled(key, address, now, SignInFailures.NO_ROW);
+        if (recent.failed().pair().count() > 0) {
+            failures.clearPair(key, address, now.minus(policy.window()));
+        }
     }
 
     /**
@@ -81,7 +87,7 @@ public class SignInThrottle {
      * they would be with the attempts still being checked: their outcome is not known yet, and a script that
      * signs in with the right password on many threads at once is not guessing.
      */
-    private void refuseWhileThrottled(String login, String address, Instant now, long exclude) {
+    private Recent refuseWhileThrottled(String login, String address, Instant now, long exclude) {
         Recent recent = failures.count(login, address, now.minus(policy.window()), exclude);
         Optional<Duration> wait = throttledUntil(recent.failed(), now).map(until -> Duration.between(now, until))
                 .or(() -> throttledUntil(recent.withPending(), now).map(until -> IN_FLIGHT_WAIT));
@@ -89,6 +95,7 @@ public class SignInThrottle {
             log.debug("Sign-in for '{}' from {} refused for {}", login, address, wait.get());
             throw new SignInThrottledException(wait.get());
         }
+        return recent;
     }
 
     /** Until when a login from an address is throttled, if it is at {@code now}. */

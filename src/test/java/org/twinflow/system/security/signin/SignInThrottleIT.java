@@ -131,6 +131,9 @@ class SignInThrottleIT {
         // and from the attacker's address when the half minute has passed
         pass(Duration.ofSeconds(31));
         assertThat(signIn(owner, PASSWORD, attacker)).isEqualTo(Outcome.SIGNED_IN);
+        // that sign-in (its password remembered from the one before, not hashed again) cleared the pair's failures:
+        // the owner's next typing mistake there is a wrong password, not another wait
+        assertThat(signIn(owner, "typo", attacker)).isEqualTo(Outcome.WRONG);
     }
 
     @Test
