@@ -1,16 +1,16 @@
 package org.twinflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twinflow.proposal.ProposalProcess.FOLLOW_UP_PROCESS_KEY;
-import static org.twinflow.proposal.ProposalProcess.PROCESS_KEY;
-import static org.twinflow.proposal.ProposalProcess.Elements.CALL_ACTIVITY_FOLLOW_UP;
-import static org.twinflow.proposal.ProposalProcess.Elements.TASK_AWAIT_SIGNED_AGREEMENT;
-import static org.twinflow.proposal.ProposalProcess.Elements.TASK_DECIDE_ON_PROPOSAL;
-import static org.twinflow.proposal.ProposalProcess.Elements.TASK_DECLARE_CONFLICT_OF_INTEREST;
-import static org.twinflow.proposal.ProposalProcess.Elements.TASK_SCORE_PROPOSAL;
-import static org.twinflow.proposal.ProposalProcess.Elements.TASK_SCREEN_PROPOSAL;
-import static org.twinflow.proposal.ProposalProcess.Elements.TASK_ASSIGN_REVIEWERS;
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.process.ProposalProcess.FOLLOW_UP_PROCESS_KEY;
+import static org.twinflow.process.ProposalProcess.PROCESS_KEY;
+import static org.twinflow.process.ProposalProcess.Elements.CALL_ACTIVITY_FOLLOW_UP;
+import static org.twinflow.process.ProposalProcess.Elements.TASK_AWAIT_SIGNED_AGREEMENT;
+import static org.twinflow.process.ProposalProcess.Elements.TASK_DECIDE_ON_PROPOSAL;
+import static org.twinflow.process.ProposalProcess.Elements.TASK_DECLARE_CONFLICT_OF_INTEREST;
+import static org.twinflow.process.ProposalProcess.Elements.TASK_SCORE_PROPOSAL;
+import static org.twinflow.process.ProposalProcess.Elements.TASK_SCREEN_PROPOSAL;
+import static org.twinflow.process.ProposalProcess.Elements.TASK_ASSIGN_REVIEWERS;
+import static org.twinflow.process.ProposalProcess.Vars.*;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package org.twinflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twinflow.proposal.ProposalProcess.Elements.TASK_ASSIGN_REVIEWERS;
-import static org.twinflow.proposal.ProposalProcess.Elements.TASK_DECLARE_CONFLICT_OF_INTEREST;
-import static org.twinflow.proposal.ProposalProcess.Elements.TASK_SCREEN_PROPOSAL;
-import static org.twinflow.proposal.ProposalProcess.Vars.REVIEWERS;
-import static org.twinflow.proposal.ProposalProcess.Vars.SCREENING_OUTCOME;
+import static org.twinflow.process.ProposalProcess.Elements.TASK_ASSIGN_REVIEWERS;
+import static org.twinflow.process.ProposalProcess.Elements.TASK_DECLARE_CONFLICT_OF_INTEREST;
+import static org.twinflow.process.ProposalProcess.Elements.TASK_SCREEN_PROPOSAL;
+import static org.twinflow.process.ProposalProcess.Vars.REVIEWERS;
+import static org.twinflow.process.ProposalProcess.Vars.SCREENING_OUTCOME;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;

@@ -2,9 +2,9 @@ package org.twinflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.twinflow.proposal.ProposalProcess.ELIGIBILITY_DECISION_KEY;
-import static org.twinflow.proposal.ProposalProcess.FOLLOW_UP_PROCESS_KEY;
-import static org.twinflow.proposal.ProposalProcess.PROCESS_KEY;
+import static org.twinflow.process.ProposalProcess.ELIGIBILITY_DECISION_KEY;
+import static org.twinflow.process.ProposalProcess.FOLLOW_UP_PROCESS_KEY;
+import static org.twinflow.process.ProposalProcess.PROCESS_KEY;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package org.twinflow.bench;
 
-import static org.twinflow.proposal.ProposalProcess.Elements.*;
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.process.ProposalProcess.Elements.*;
+import static org.twinflow.process.ProposalProcess.Vars.*;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,14 +25,14 @@ import org.twinflow.proposal.PartnerCity;
 import org.twinflow.proposal.PartnerRole;
 import org.twinflow.proposal.PartnershipType;
 import org.twinflow.proposal.Proposal;
-import org.twinflow.proposal.ProposalProcess;
+import org.twinflow.process.ProposalProcess;
 import org.twinflow.proposal.ProposalService;
 import org.twinflow.proposal.ProposalSnapshot;
 import org.twinflow.proposal.ThematicArea;
 import org.twinflow.review.ReviewService;
 import org.twinflow.system.CallProperties;
 import org.twinflow.system.EngineText;
-import org.twinflow.system.JsonVariables;
+import org.twinflow.process.JsonVariables;
 import org.twinflow.system.StaffGroups;
 
 /**

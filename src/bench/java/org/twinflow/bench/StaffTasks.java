@@ -1,7 +1,7 @@
 package org.twinflow.bench;
 
-import static org.twinflow.proposal.ProposalProcess.Elements.*;
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.process.ProposalProcess.Elements.*;
+import static org.twinflow.process.ProposalProcess.Vars.*;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package org.twinflow.account;
 
 import org.twinflow.city.Countries;
-import static org.twinflow.system.JsonVariables.json;
+import static org.twinflow.process.JsonVariables.json;
 
 import java.security.SecureRandom;
 import java.time.Clock;

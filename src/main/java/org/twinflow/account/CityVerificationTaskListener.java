@@ -1,11 +1,10 @@
 package org.twinflow.account;
 
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.twinflow.proposal.TaskInput;
+import org.twinflow.process.TaskInput;
 
 /** {@code Task_VerifyCity}: approve, or reject with a reason the city officer sees in the portal. */
 @Component
@@ -13,8 +12,6 @@ class CityVerificationTaskListener implements TaskListener {
 
     static final String CITY_VERIFICATION = "cityVerification";
     static final String VERIFICATION_NOTE = "verificationNote";
-    static final String APPROVE = "approve";
-    static final String REJECT = "reject";
 
     private final CityRegistrationService registrations;
 
@@ -24,7 +21,7 @@ class CityVerificationTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        boolean approved = APPROVE.equals(TaskInput.requiredChoice(task, CITY_VERIFICATION, Set.of(APPROVE, REJECT)));
+        boolean approved = TaskInput.requiredChoice(task, CITY_VERIFICATION, CityVerification.class) == CityVerification.APPROVE;
         String note = approved ? TaskInput.optionalText(task, VERIFICATION_NOTE) : TaskInput.requiredText(task, VERIFICATION_NOTE);
         registrations.recordVerification(((Number) task.getVariable(CityRegistrationService.CITY_ID)).longValue(), approved, note);
     }

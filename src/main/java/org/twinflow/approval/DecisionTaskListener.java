@@ -1,12 +1,12 @@
 package org.twinflow.approval;
 
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.process.ProposalProcess.Vars.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.twinflow.proposal.ProposalService;
-import org.twinflow.proposal.TaskInput;
+import org.twinflow.process.TaskInput;
 
 /**
  * {@code Task_DecideOnProposal}: refuses a decision without feedback (or conditions, when approving
@@ -23,7 +23,7 @@ class DecisionTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Decision decision = Decision.of(TaskInput.requiredChoice(task, DECISION, Decision.VALUES));
+        Decision decision = TaskInput.requiredChoice(task, DECISION, Decision.class);
         String conditions = decision == Decision.APPROVE_WITH_CONDITIONS ? TaskInput.requiredText(task, DECISION_CONDITIONS) : null;
         String feedback = TaskInput.requiredText(task, DECISION_FEEDBACK);
         proposals.recordDecision((Long) task.getVariable(PROPOSAL_ID), decision.value(), conditions, feedback, TaskInput.actor(task));

@@ -1,20 +1,16 @@
 package org.twinflow.followup;
 
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.process.ProposalProcess.Vars.*;
 
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.twinflow.proposal.TaskInput;
+import org.twinflow.process.TaskInput;
 
 /** {@code Task_EvaluateFinalReport}: accept with a rating 1–5 and an evaluation, or request changes. */
 @Component
 class FinalReportEvaluationTaskListener implements TaskListener {
-
-    static final String ACCEPT = "accept";
-    static final String REQUEST_CHANGES = "request_changes";
 
     private final FollowUpService followUp;
 
@@ -24,7 +20,7 @@ class FinalReportEvaluationTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        boolean accepted = ACCEPT.equals(TaskInput.requiredChoice(task, FINAL_REPORT_REVIEW, Set.of(ACCEPT, REQUEST_CHANGES)));
+        boolean accepted = TaskInput.requiredChoice(task, FINAL_REPORT_REVIEW, ReportReview.class) == ReportReview.ACCEPT;
         Integer rating = accepted ? TaskInput.requiredWholeNumber(task, EVALUATION_RATING, 1, 5) : null;
         String summary = TaskInput.requiredText(task, EVALUATION_SUMMARY);
         followUp.evaluateFinalReport(((Number) task.getVariable(REPORT_ID)).longValue(), accepted, rating, summary, TaskInput.actor(task));

@@ -1,6 +1,6 @@
 package org.twinflow.followup;
 
-import static org.twinflow.system.JsonVariables.json;
+import static org.twinflow.process.JsonVariables.json;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.twinflow.proposal.ActionNotAwaitedException;
 import org.twinflow.proposal.Proposal;
 import org.twinflow.proposal.ProposalMessages;
-import org.twinflow.proposal.ProposalProcess;
+import org.twinflow.process.ProposalProcess;
 import org.twinflow.proposal.ProposalService;
 import org.twinflow.system.ProcessTimingProperties;
 import org.twinflow.timeline.TimelineEvent;

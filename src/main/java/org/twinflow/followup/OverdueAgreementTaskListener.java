@@ -1,15 +1,15 @@
 package org.twinflow.followup;
 
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.process.ProposalProcess.Vars.*;
 
 import java.time.Duration;
 import java.util.Date;
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.twinflow.proposal.TaskInput;
+import org.twinflow.process.ProposalProcess;
+import org.twinflow.process.TaskInput;
 import org.twinflow.system.DisplayDates;
 import org.twinflow.system.ProcessDurations;
 
@@ -20,10 +20,6 @@ import org.twinflow.system.ProcessDurations;
  */
 @Component
 class OverdueAgreementTaskListener implements TaskListener {
-
-    static final String EXTEND = "extend";
-    static final String CANCEL = "cancel";
-    static final int MAX_EXTENSION_DAYS = 90;
 
     private final FollowUpService followUp;
     private final ProcessDurations durations;
@@ -41,9 +37,9 @@ class OverdueAgreementTaskListener implements TaskListener {
             return;
         }
         Long proposalId = (Long) task.getVariable(PROPOSAL_ID);
-        String action = TaskInput.requiredChoice(task, OVERDUE_AGREEMENT_ACTION, Set.of(EXTEND, CANCEL));
-        if (EXTEND.equals(action)) {
-            int days = TaskInput.requiredWholeNumber(task, EXTENSION_DAYS, 1, MAX_EXTENSION_DAYS);
+        OverdueAgreementAction action = TaskInput.requiredChoice(task, OVERDUE_AGREEMENT_ACTION, OverdueAgreementAction.class);
+        if (action == OverdueAgreementAction.EXTEND) {
+            int days = TaskInput.requiredWholeNumber(task, EXTENSION_DAYS, 1, ProposalProcess.MAX_EXTENSION_DAYS);
             Date due = durations.dueInDays(days);
             followUp.extendAgreementDeadline(proposalId, due.toInstant(), TaskInput.actor(task));
             task.getExecution().setVariable(AGREEMENT_DUE_AT, due);

@@ -1,11 +1,11 @@
 package org.twinflow.followup;
 
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.process.ProposalProcess.Vars.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.twinflow.proposal.TaskInput;
+import org.twinflow.process.TaskInput;
 
 /** {@code Task_FollowUpOverdue…Report}: records what the secretariat did about an overdue report (internal). */
 @Component

@@ -1,7 +1,7 @@
 package org.twinflow.followup;
 
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
-import static org.twinflow.system.JsonVariables.json;
+import static org.twinflow.process.ProposalProcess.Vars.*;
+import static org.twinflow.process.JsonVariables.json;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;

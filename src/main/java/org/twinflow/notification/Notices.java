@@ -1,7 +1,7 @@
 package org.twinflow.notification;
 
-import static org.twinflow.proposal.ProposalProcess.Vars.PROPOSAL_ID;
-import static org.twinflow.proposal.ProposalProcess.Vars.REVIEWER;
+import static org.twinflow.process.ProposalProcess.Vars.PROPOSAL_ID;
+import static org.twinflow.process.ProposalProcess.Vars.REVIEWER;
 
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package org.twinflow.proposal;
 
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.process.ProposalProcess.Vars.*;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.springframework.stereotype.Component;
 import org.twinflow.city.City;
+import org.twinflow.process.ProposalProcess;
 import org.twinflow.system.EngineText;
 
 /**

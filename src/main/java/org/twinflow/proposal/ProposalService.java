@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.twinflow.city.City;
 import org.twinflow.city.CityRepository;
+import org.twinflow.process.ProposalProcess;
 import org.twinflow.system.EngineText;
 import org.twinflow.timeline.TimelineEvent;
 import org.twinflow.timeline.TimelineService;

@@ -1,20 +1,16 @@
 package org.twinflow.review;
 
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.process.ProposalProcess.Vars.*;
 
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.twinflow.proposal.TaskInput;
+import org.twinflow.process.TaskInput;
 
 /** {@code Task_DeclareConflictOfInterest}: records the reviewer's declaration; a conflict needs a description. */
 @Component
 class ConflictOfInterestTaskListener implements TaskListener {
-
-    static final String NONE = "none";
-    static final String DECLARED = "declared";
 
     private final ReviewService reviews;
 
@@ -24,7 +20,7 @@ class ConflictOfInterestTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        boolean conflict = DECLARED.equals(TaskInput.requiredChoice(task, CONFLICT_OF_INTEREST, Set.of(NONE, DECLARED)));
+        boolean conflict = TaskInput.requiredChoice(task, CONFLICT_OF_INTEREST, ConflictOfInterest.class) == ConflictOfInterest.DECLARED;
         String description = conflict ? TaskInput.requiredText(task, CONFLICT_DESCRIPTION) : null;
         reviews.declareConflict((Long) task.getVariable(PROPOSAL_ID), (String) task.getVariable(REVIEWER), conflict, description);
     }

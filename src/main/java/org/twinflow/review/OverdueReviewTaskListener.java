@@ -1,17 +1,17 @@
 package org.twinflow.review;
 
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
-import static org.twinflow.system.JsonVariables.json;
+import static org.twinflow.process.ProposalProcess.Vars.*;
+import static org.twinflow.process.JsonVariables.json;
 
 import java.time.Duration;
 import java.util.Date;
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.twinflow.proposal.TaskInput;
+import org.twinflow.process.ProposalProcess;
+import org.twinflow.process.TaskInput;
 import org.twinflow.system.DisplayDates;
 import org.twinflow.system.ProcessDurations;
 
@@ -24,10 +24,6 @@ import org.twinflow.system.ProcessDurations;
  */
 @Component
 class OverdueReviewTaskListener implements TaskListener {
-
-    static final String EXTEND = "extend";
-    static final String REASSIGN = "reassign";
-    static final int MAX_EXTENSION_DAYS = 90;
 
     private final ReviewService reviews;
     private final ProcessDurations durations;
@@ -48,10 +44,10 @@ class OverdueReviewTaskListener implements TaskListener {
             return;
         }
         DelegateExecution branch = task.getExecution();
-        String action = TaskInput.requiredChoice(task, OVERDUE_REVIEW_ACTION, Set.of(EXTEND, REASSIGN));
+        OverdueReviewAction action = TaskInput.requiredChoice(task, OVERDUE_REVIEW_ACTION, OverdueReviewAction.class);
         try {
-            if (EXTEND.equals(action)) {
-                int days = TaskInput.requiredWholeNumber(task, EXTENSION_DAYS, 1, MAX_EXTENSION_DAYS);
+            if (action == OverdueReviewAction.EXTEND) {
+                int days = TaskInput.requiredWholeNumber(task, EXTENSION_DAYS, 1, ProposalProcess.MAX_EXTENSION_DAYS);
                 Date due = durations.dueInDays(days);
                 reviews.extend(proposalId, reviewer, due.toInstant(), TaskInput.actor(task));
                 branch.setVariable(REVIEW_DUE_AT, due);

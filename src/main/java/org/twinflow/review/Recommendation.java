@@ -1,16 +1,12 @@
 package org.twinflow.review;
 
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
+import org.twinflow.process.FormChoice;
 
 /** A reviewer's recommendation, with the values the review form sends. */
-public enum Recommendation {
+public enum Recommendation implements FormChoice {
     FUND("fund"),
     FUND_WITH_CHANGES("fund_with_changes"),
     DO_NOT_FUND("do_not_fund");
-
-    static final Set<String> VALUES = Arrays.stream(values()).map(Recommendation::value).collect(Collectors.toSet());
 
     private final String value;
 
@@ -18,12 +14,8 @@ public enum Recommendation {
         this.value = value;
     }
 
+    @Override
     public String value() {
         return value;
-    }
-
-    static Recommendation of(String value) {
-        return Arrays.stream(values()).filter(r -> r.value.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown recommendation " + value));
     }
 }

@@ -1,14 +1,13 @@
 package org.twinflow.review;
 
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
-import static org.twinflow.system.JsonVariables.json;
+import static org.twinflow.process.ProposalProcess.Vars.*;
+import static org.twinflow.process.JsonVariables.json;
 
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.twinflow.proposal.TaskInput;
+import org.twinflow.process.TaskInput;
 
 /**
  * {@code Task_AssignReplacementReviewer}: on create, offers the reviewers not yet on this proposal and
@@ -19,10 +18,6 @@ import org.twinflow.proposal.TaskInput;
  */
 @Component
 class ReplacementReviewerTaskListener implements TaskListener {
-
-    static final String REPLACE = "replace";
-    static final String LOOK_AGAIN = "look_again";
-    static final String CONTINUE = "continue";
 
     private final ReviewService reviews;
 
@@ -39,16 +34,16 @@ class ReplacementReviewerTaskListener implements TaskListener {
             return;
         }
         // Version 1.1 of the process has no outcome: its form, and a REST client, only name the replacement.
-        String outcome = TaskInput.optionalText(task, REPLACEMENT_OUTCOME) == null ? REPLACE
-                : TaskInput.requiredChoice(task, REPLACEMENT_OUTCOME, Set.of(REPLACE, LOOK_AGAIN, CONTINUE));
+        ReplacementOutcome outcome = TaskInput.optionalText(task, REPLACEMENT_OUTCOME) == null ? ReplacementOutcome.REPLACE
+                : TaskInput.requiredChoice(task, REPLACEMENT_OUTCOME, ReplacementOutcome.class);
         String reviewer = (String) task.getVariable(REVIEWER);
         try {
-            if (REPLACE.equals(outcome)) {
+            if (outcome == ReplacementOutcome.REPLACE) {
                 String replacement = TaskInput.requiredText(task, REPLACEMENT_REVIEWER);
                 reviews.replace(proposalId, reviewer, replacement, TaskInput.actor(task));
                 // "reviewer" is local to this branch of the multi-instance sub-process, so this changes only this branch.
                 task.getExecution().setVariable(REVIEWER, replacement);
-            } else if (CONTINUE.equals(outcome)) {
+            } else if (outcome == ReplacementOutcome.CONTINUE) {
                 reviews.continueWithoutReplacement(proposalId, reviewer, TaskInput.actor(task));
             }
         } catch (IllegalArgumentException invalid) {

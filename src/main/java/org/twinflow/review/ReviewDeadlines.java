@@ -1,6 +1,6 @@
 package org.twinflow.review;
 
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.process.ProposalProcess.Vars.*;
 
 import java.util.Date;
 

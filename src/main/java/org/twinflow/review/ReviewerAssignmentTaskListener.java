@@ -1,7 +1,7 @@
 package org.twinflow.review;
 
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
-import static org.twinflow.system.JsonVariables.json;
+import static org.twinflow.process.ProposalProcess.Vars.*;
+import static org.twinflow.process.JsonVariables.json;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.twinflow.proposal.TaskInput;
+import org.twinflow.process.TaskInput;
 
 /**
  * {@code Task_AssignReviewers}: on create, offers the members of the reviewers group without a declared conflict; on complete,

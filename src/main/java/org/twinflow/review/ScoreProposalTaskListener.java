@@ -1,11 +1,11 @@
 package org.twinflow.review;
 
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.process.ProposalProcess.Vars.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.twinflow.proposal.TaskInput;
+import org.twinflow.process.TaskInput;
 
 /** {@code Task_ScoreProposal}: refuses missing or out-of-range scores and stores the review. */
 @Component
@@ -26,7 +26,7 @@ class ScoreProposalTaskListener implements TaskListener {
                 TaskInput.requiredWholeNumber(task, SCORE_PARTNERSHIP_QUALITY, 1, 5),
                 TaskInput.requiredWholeNumber(task, SCORE_SUSTAINABILITY, 1, 5));
         String comment = TaskInput.requiredText(task, REVIEW_COMMENT);
-        Recommendation recommendation = Recommendation.of(TaskInput.requiredChoice(task, RECOMMENDATION, Recommendation.VALUES));
+        Recommendation recommendation = TaskInput.requiredChoice(task, RECOMMENDATION, Recommendation.class);
         reviews.submit((Long) task.getVariable(PROPOSAL_ID), (String) task.getVariable(REVIEWER), scores, comment, recommendation);
     }
 }

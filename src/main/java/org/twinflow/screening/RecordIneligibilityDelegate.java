@@ -1,6 +1,6 @@
 package org.twinflow.screening;
 
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.process.ProposalProcess.Vars.*;
 
 import java.util.List;
 

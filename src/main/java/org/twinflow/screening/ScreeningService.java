@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.twinflow.proposal.ActionNotAwaitedException;
 import org.twinflow.proposal.Proposal;
 import org.twinflow.proposal.ProposalMessages;
-import org.twinflow.proposal.ProposalProcess;
+import org.twinflow.process.ProposalProcess;
 import org.twinflow.proposal.ProposalService;
 import org.twinflow.system.ProcessDurations;
 import org.twinflow.timeline.TimelineEvent;

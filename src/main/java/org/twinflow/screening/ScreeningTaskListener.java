@@ -1,13 +1,13 @@
 package org.twinflow.screening;
 
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.process.ProposalProcess.Vars.*;
 
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.twinflow.proposal.TaskInput;
+import org.twinflow.process.TaskInput;
 
 /**
  * {@code Task_ScreenProposal}. On create: forgets the answers of an earlier screening round (after a
@@ -31,7 +31,7 @@ class ScreeningTaskListener implements TaskListener {
             task.getExecution().removeVariables(List.of(SCREENING_OUTCOME, CLARIFICATION_QUESTION, SCREENING_NOTE));
             return;
         }
-        ScreeningOutcome outcome = ScreeningOutcome.of(TaskInput.requiredChoice(task, SCREENING_OUTCOME, ScreeningOutcome.VALUES));
+        ScreeningOutcome outcome = TaskInput.requiredChoice(task, SCREENING_OUTCOME, ScreeningOutcome.class);
         String question = outcome == ScreeningOutcome.NEEDS_CLARIFICATION ? TaskInput.requiredText(task, CLARIFICATION_QUESTION) : null;
         String note = outcome == ScreeningOutcome.INELIGIBLE ? TaskInput.requiredText(task, SCREENING_NOTE) : TaskInput.optionalText(task, SCREENING_NOTE);
         screening.recordOutcome((Long) task.getVariable(PROPOSAL_ID), outcome, question, note, TaskInput.actor(task));

@@ -7,7 +7,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.twinflow.proposal.ProposalProcess;
+import org.twinflow.process.ProposalProcess;
 import org.twinflow.system.EngineText;
 
 /**

@@ -16,7 +16,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.twinflow.proposal.ProposalProcess.Elements;
+import org.twinflow.process.ProposalProcess.Elements;
 import org.twinflow.system.GroupGrants;
 import org.twinflow.system.StaffGroups;
 

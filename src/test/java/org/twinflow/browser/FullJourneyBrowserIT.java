@@ -1,7 +1,7 @@
 package org.twinflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twinflow.proposal.ProposalProcess.Elements.*;
+import static org.twinflow.process.ProposalProcess.Elements.*;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ import org.twinflow.account.RegistrationForm;
 import org.twinflow.city.City;
 import org.twinflow.city.LocalGovernmentType;
 import org.twinflow.proposal.Proposal;
-import org.twinflow.proposal.ProposalProcess;
+import org.twinflow.process.ProposalProcess;
 import org.twinflow.proposal.ProposalService;
 import org.twinflow.proposal.ProposalStatus;
 import org.twinflow.review.Recommendation;

@@ -1,9 +1,9 @@
 package org.twinflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twinflow.proposal.ProposalProcess.Elements.*;
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
-import static org.twinflow.system.JsonVariables.json;
+import static org.twinflow.process.ProposalProcess.Elements.*;
+import static org.twinflow.process.ProposalProcess.Vars.*;
+import static org.twinflow.process.JsonVariables.json;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +58,7 @@ import org.twinflow.followup.FollowUpService;
 import org.twinflow.followup.Report;
 import org.twinflow.followup.ReportStatus;
 import org.twinflow.proposal.Proposal;
-import org.twinflow.proposal.ProposalProcess;
+import org.twinflow.process.ProposalProcess;
 import org.twinflow.proposal.ProposalService;
 import org.twinflow.proposal.ProposalSnapshot;
 import org.twinflow.review.Recommendation;

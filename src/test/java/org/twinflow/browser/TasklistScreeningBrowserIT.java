@@ -28,7 +28,7 @@ import org.twinflow.ProposalFixtures;
 import org.twinflow.city.City;
 import org.twinflow.city.CityRepository;
 import org.twinflow.proposal.Proposal;
-import org.twinflow.proposal.ProposalProcess;
+import org.twinflow.process.ProposalProcess;
 import org.twinflow.proposal.ProposalService;
 import org.twinflow.proposal.ProposalStatus;
 import org.twinflow.system.StaffGroups;

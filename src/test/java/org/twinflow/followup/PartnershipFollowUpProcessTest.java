@@ -15,8 +15,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.twinflow.proposal.ProposalProcess.Elements.*;
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.process.ProposalProcess.Elements.*;
+import static org.twinflow.process.ProposalProcess.Vars.*;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.twinflow.ProcessFixture;
 import org.twinflow.notification.Notice;
-import org.twinflow.proposal.ProposalProcess;
+import org.twinflow.process.ProposalProcess;
 import org.twinflow.proposal.ProposalStatus;
 import org.twinflow.system.DisplayDates;
 

@@ -2,8 +2,8 @@ package org.twinflow.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.twinflow.proposal.ProposalProcess.Elements.*;
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.process.ProposalProcess.Elements.*;
+import static org.twinflow.process.ProposalProcess.Vars.*;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -418,7 +418,7 @@ class MailNotificationIT {
 
     private String instanceOf(Proposal proposal) {
         return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(proposal.getReference())
-                .processDefinitionKey(org.twinflow.proposal.ProposalProcess.PROCESS_KEY).singleResult().getId();
+                .processDefinitionKey(org.twinflow.process.ProposalProcess.PROCESS_KEY).singleResult().getId();
     }
 
     private int clarificationRows(Proposal proposal) {

@@ -31,7 +31,7 @@ import org.twinflow.document.DocumentKind;
 import org.twinflow.followup.Report;
 import org.twinflow.followup.ReportStatus;
 import org.twinflow.proposal.Proposal;
-import org.twinflow.proposal.ProposalProcess;
+import org.twinflow.process.ProposalProcess;
 import org.twinflow.proposal.ProposalStatus;
 import org.twinflow.screening.Clarification;
 import org.twinflow.system.StaffGroups;

@@ -1,8 +1,8 @@
 package org.twinflow.portal;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.twinflow.proposal.ProposalProcess.Elements.*;
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.process.ProposalProcess.Elements.*;
+import static org.twinflow.process.ProposalProcess.Vars.*;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -40,7 +40,7 @@ import org.twinflow.followup.FollowUpService;
 import org.twinflow.followup.Report;
 import org.twinflow.proposal.Proposal;
 import org.twinflow.proposal.ProposalDraft;
-import org.twinflow.proposal.ProposalProcess;
+import org.twinflow.process.ProposalProcess;
 import org.twinflow.proposal.ProposalService;
 import org.twinflow.screening.ScreeningService;
 import org.twinflow.system.StaffGroups;

@@ -1,17 +1,17 @@
 package org.twinflow.proposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twinflow.proposal.ProposalProcess.Vars.APPLICANT_TYPE;
-import static org.twinflow.proposal.ProposalProcess.Vars.CALL_MAX_DURATION_MONTHS;
-import static org.twinflow.proposal.ProposalProcess.Vars.CALL_MAX_FUNDING_SHARE;
-import static org.twinflow.proposal.ProposalProcess.Vars.CALL_MAX_REQUESTED_AMOUNT;
-import static org.twinflow.proposal.ProposalProcess.Vars.CALL_MIN_DURATION_MONTHS;
-import static org.twinflow.proposal.ProposalProcess.Vars.DURATION_MONTHS;
-import static org.twinflow.proposal.ProposalProcess.Vars.FOREIGN_PARTNER_COUNT;
-import static org.twinflow.proposal.ProposalProcess.Vars.FUNDING_SHARE;
-import static org.twinflow.proposal.ProposalProcess.Vars.REQUESTED_AMOUNT;
-import static org.twinflow.proposal.ProposalProcess.Vars.SDG_COUNT;
-import static org.twinflow.proposal.ProposalProcess.Vars.THEMATIC_AREA;
+import static org.twinflow.process.ProposalProcess.Vars.APPLICANT_TYPE;
+import static org.twinflow.process.ProposalProcess.Vars.CALL_MAX_DURATION_MONTHS;
+import static org.twinflow.process.ProposalProcess.Vars.CALL_MAX_FUNDING_SHARE;
+import static org.twinflow.process.ProposalProcess.Vars.CALL_MAX_REQUESTED_AMOUNT;
+import static org.twinflow.process.ProposalProcess.Vars.CALL_MIN_DURATION_MONTHS;
+import static org.twinflow.process.ProposalProcess.Vars.DURATION_MONTHS;
+import static org.twinflow.process.ProposalProcess.Vars.FOREIGN_PARTNER_COUNT;
+import static org.twinflow.process.ProposalProcess.Vars.FUNDING_SHARE;
+import static org.twinflow.process.ProposalProcess.Vars.REQUESTED_AMOUNT;
+import static org.twinflow.process.ProposalProcess.Vars.SDG_COUNT;
+import static org.twinflow.process.ProposalProcess.Vars.THEMATIC_AREA;
 
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.twinflow.city.LocalGovernmentType;
+import org.twinflow.process.ProposalProcess;
 
 /**
  * Decision table {@code proposalEligibility} (processes/proposal-eligibility.dmn), evaluated

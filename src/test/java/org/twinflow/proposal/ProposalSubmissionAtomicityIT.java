@@ -2,7 +2,7 @@ package org.twinflow.proposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.twinflow.proposal.ProposalProcess.PROCESS_KEY;
+import static org.twinflow.process.ProposalProcess.PROCESS_KEY;
 
 import java.sql.SQLException;
 import java.time.Clock;

@@ -5,11 +5,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.twinflow.proposal.ProposalProcess.Elements.TASK_ASSIGN_REVIEWERS;
-import static org.twinflow.proposal.ProposalProcess.Elements.TASK_DECLARE_CONFLICT_OF_INTEREST;
-import static org.twinflow.proposal.ProposalProcess.Elements.TASK_SCORE_PROPOSAL;
-import static org.twinflow.proposal.ProposalProcess.Elements.TASK_SCREEN_PROPOSAL;
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.process.ProposalProcess.Elements.TASK_ASSIGN_REVIEWERS;
+import static org.twinflow.process.ProposalProcess.Elements.TASK_DECLARE_CONFLICT_OF_INTEREST;
+import static org.twinflow.process.ProposalProcess.Elements.TASK_SCORE_PROPOSAL;
+import static org.twinflow.process.ProposalProcess.Elements.TASK_SCREEN_PROPOSAL;
+import static org.twinflow.process.ProposalProcess.Vars.*;
 
 import java.time.Clock;
 import java.time.LocalDate;

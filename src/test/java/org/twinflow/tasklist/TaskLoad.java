@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.twinflow.TestUsers;
-import org.twinflow.proposal.ProposalProcess;
+import org.twinflow.process.ProposalProcess;
 import org.twinflow.system.StaffGroups;
 
 /**

@@ -1,9 +1,9 @@
 package org.twinflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twinflow.proposal.ProposalProcess.Elements.TASK_SCREEN_PROPOSAL;
-import static org.twinflow.proposal.ProposalProcess.Vars.CLARIFICATION_QUESTION;
-import static org.twinflow.proposal.ProposalProcess.Vars.SCREENING_OUTCOME;
+import static org.twinflow.process.ProposalProcess.Elements.TASK_SCREEN_PROPOSAL;
+import static org.twinflow.process.ProposalProcess.Vars.CLARIFICATION_QUESTION;
+import static org.twinflow.process.ProposalProcess.Vars.SCREENING_OUTCOME;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -34,7 +34,7 @@ import org.twinflow.account.CityAccounts;
 import org.twinflow.city.City;
 import org.twinflow.city.CityRepository;
 import org.twinflow.proposal.Proposal;
-import org.twinflow.proposal.ProposalProcess;
+import org.twinflow.process.ProposalProcess;
 import org.twinflow.proposal.ProposalService;
 import org.twinflow.proposal.ProposalStatus;
 import org.twinflow.screening.ScreeningService;

@@ -52,7 +52,7 @@ import org.twinflow.document.DocumentInfo;
 import org.twinflow.document.DocumentKind;
 import org.twinflow.document.DocumentService;
 import org.twinflow.proposal.Proposal;
-import org.twinflow.proposal.ProposalProcess;
+import org.twinflow.process.ProposalProcess;
 import org.twinflow.proposal.ProposalService;
 import org.twinflow.proposal.ProposalStatus;
 import org.twinflow.proposal.Sdg;

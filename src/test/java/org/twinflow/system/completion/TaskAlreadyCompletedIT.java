@@ -1,10 +1,10 @@
 package org.twinflow.system.completion;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.twinflow.proposal.ProposalProcess.Elements.TASK_ASSIGN_REVIEWERS;
-import static org.twinflow.proposal.ProposalProcess.Elements.TASK_DECLARE_CONFLICT_OF_INTEREST;
-import static org.twinflow.proposal.ProposalProcess.Elements.TASK_SCREEN_PROPOSAL;
-import static org.twinflow.proposal.ProposalProcess.Vars.*;
+import static org.twinflow.process.ProposalProcess.Elements.TASK_ASSIGN_REVIEWERS;
+import static org.twinflow.process.ProposalProcess.Elements.TASK_DECLARE_CONFLICT_OF_INTEREST;
+import static org.twinflow.process.ProposalProcess.Elements.TASK_SCREEN_PROPOSAL;
+import static org.twinflow.process.ProposalProcess.Vars.*;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;

@@ -1,9 +1,9 @@
-package org.twinflow.proposal;
+package org.twinflow.process;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -21,13 +21,18 @@ public final class TaskInput {
     private TaskInput() {
     }
 
-    public static String requiredChoice(VariableScope scope, String name, Set<String> allowed) {
+    /** The option chosen among {@code choices}' values; anything else refuses the completion. */
+    public static <E extends Enum<E> & FormChoice> E requiredChoice(VariableScope scope, String name, Class<E> choices) {
         String value = optionalText(scope, name);
-        if (value == null || !allowed.contains(value)) {
-            throw new TaskInputException(name + " must be one of " + allowed + ", but was " + value);
+        for (E choice : choices.getEnumConstants()) {
+            if (choice.value().equals(value)) {
+                return choice;
+            }
         }
-        return value;
+        throw new TaskInputException(name + " must be one of " + Arrays.stream(choices.getEnumConstants()).map(FormChoice::value).toList()
+                + ", but was " + value);
     }
+
 
     public static String requiredText(VariableScope scope, String name) {
         String value = optionalText(scope, name);

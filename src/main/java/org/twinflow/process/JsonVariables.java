@@ -1,4 +1,4 @@
-package org.twinflow.system;
+package org.twinflow.process;
 
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;

@@ -1,4 +1,4 @@
-package org.twinflow.proposal;
+package org.twinflow.process;
 
 /**
  * Names shared between the BPMN files in {@code processes/}, the Camunda Forms in {@code forms/} and
@@ -9,6 +9,8 @@ public final class ProposalProcess {
     public static final String PROCESS_KEY = "partnership-proposal";
     public static final String FOLLOW_UP_PROCESS_KEY = "partnership-follow-up";
     public static final String ELIGIBILITY_DECISION_KEY = "proposalEligibility";
+    /** The longest extension of a missed deadline the overdue forms allow (their {@code validate.max}). */
+    public static final int MAX_EXTENSION_DAYS = 90;
 
     private ProposalProcess() {
     }
