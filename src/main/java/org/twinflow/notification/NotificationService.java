@@ -1,12 +1,9 @@
 package org.twinflow.notification;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -14,17 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.twinflow.followup.FollowUpService;
-import org.twinflow.followup.Report;
-import org.twinflow.followup.ReportKind;
-import org.twinflow.followup.ReportStatus;
 import org.twinflow.proposal.ProposalNoticeFacts;
 import org.twinflow.proposal.ProposalService;
-import org.twinflow.screening.Clarification;
-import org.twinflow.review.ReviewService;
-import org.twinflow.screening.ScreeningService;
-import org.twinflow.system.DisplayDates;
-import org.twinflow.system.ProcessTimingProperties;
+import org.twinflow.system.StaffGroups;
 import org.twinflow.timeline.TimelineEvent;
 import org.twinflow.timeline.TimelineService;
 
@@ -45,40 +34,44 @@ import org.twinflow.timeline.TimelineService;
 @Service
 public class NotificationService {
 
-    static final String SECRETARIAT_GROUP = "secretariat";
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
-    private static final DateTimeFormatter DUE_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", NoticeMailRenderer.MAIL_LOCALE);
 
     private final NotificationRepository outbox;
     private final ProposalService proposals;
     private final IdentityService identityService;
     private final TimelineService timeline;
-    private final ScreeningService screening;
-    private final FollowUpService followUp;
-    private final ReviewService reviews;
-    private final ProcessTimingProperties timings;
+    private final Map<Notice, NoticeDetailsSource> detailsSources;
     private final NoticeMailRenderer renderer;
     private final MailDelivery delivery;
     private final MailProperties mailProperties;
     private final Clock clock;
 
-    public NotificationService(NotificationRepository outbox, ProposalService proposals,
-            IdentityService identityService, TimelineService timeline, ScreeningService screening, FollowUpService followUp,
-            ReviewService reviews,
-            ProcessTimingProperties timings, NoticeMailRenderer renderer, MailDelivery delivery, MailProperties mailProperties,
-            Clock clock) {
+    public NotificationService(NotificationRepository outbox, ProposalService proposals, IdentityService identityService,
+            TimelineService timeline, List<NoticeDetailsSource> detailsSources, NoticeMailRenderer renderer, MailDelivery delivery,
+            MailProperties mailProperties, Clock clock) {
         this.outbox = outbox;
         this.proposals = proposals;
         this.identityService = identityService;
         this.timeline = timeline;
-        this.screening = screening;
-        this.followUp = followUp;
-        this.reviews = reviews;
-        this.timings = timings;
+        this.detailsSources = bySupportedNotice(detailsSources);
         this.renderer = renderer;
         this.delivery = delivery;
         this.mailProperties = mailProperties;
         this.clock = clock;
+    }
+
+    private static Map<Notice, NoticeDetailsSource> bySupportedNotice(List<NoticeDetailsSource> sources) {
+        Map<Notice, NoticeDetailsSource> byNotice = new EnumMap<>(Notice.class);
+        for (NoticeDetailsSource source : sources) {
+            for (Notice notice : source.notices()) {
+                NoticeDetailsSource other = byNotice.putIfAbsent(notice, source);
+                if (other != null) {
+                    throw new IllegalStateException("Notice " + notice + " has two sources of details: " + other.getClass().getName()
+                            + " and " + source.getClass().getName());
+                }
+            }
+        }
+        return byNotice;
     }
 
     /**
@@ -117,65 +110,11 @@ public class NotificationService {
     }
 
     private NoticeMail mailOf(ProposalNoticeFacts proposal, Notice notice, Recipient recipient, String reviewerId) {
-        String question = null;
-        String deadline = null;
-        List<String> reasons = List.of();
-        String feedback = null;
-        String conditions = null;
-        String score = null;
-        switch (notice) {
-            case CLARIFICATION_REQUESTED, CLARIFICATION_REMINDER -> {
-                Optional<Clarification> open = screening.openClarification(proposal.id());
-                question = open.map(Clarification::getQuestion).orElse(null);
-                deadline = open.map(c -> DisplayDates.dateTime(c.getDeadline())).orElse(null);
-            }
-            case PROPOSAL_INELIGIBLE -> reasons = proposal.eligibilityReasonList().stream().map(r -> "mail.reason." + r).toList();
-            case PROPOSAL_APPROVED, PROPOSAL_REJECTED, REVISION_REQUESTED -> {
-                feedback = blankToNull(proposal.decisionFeedback());
-                conditions = blankToNull(proposal.decisionConditions());
-                score = proposal.scoreOverall() == null ? null : proposal.scoreOverall().toPlainString();
-                if (notice == Notice.REVISION_REQUESTED) {
-                    Instant decided = proposal.decidedAt() == null ? clock.instant() : proposal.decidedAt();
-                    deadline = DisplayDates.dateTime(decided.plus(timings.revisionDeadline()));
-                }
-            }
-            case AGREEMENT_DUE, AGREEMENT_REJECTED, AGREEMENT_REMINDER, AGREEMENT_EXTENDED -> deadline = agreementDue(proposal);
-            case REVIEW_REMINDER, REVIEW_EXTENDED -> deadline = reviews.dueDateOf(proposal.id(), reviewerId)
-                    .map(DisplayDates::dateTime).orElse(null);
-            // For an overdue review: from when the secretariat may give it to someone else.
-            case REVIEW_OVERDUE -> deadline = reviews.dueDateOf(proposal.id(), reviewerId)
-                    .map(due -> DisplayDates.dateTime(due.plus(timings.reviewEscalationAfter()))).orElse(null);
-            case REPORT_DUE, REPORT_OVERDUE -> deadline = reportDue(proposal.id(), ReportKind.PROGRESS);
-            case REPORT_ESCALATED -> {
-                String progress = reportDue(proposal.id(), ReportKind.PROGRESS);
-                deadline = progress != null ? progress : reportDue(proposal.id(), ReportKind.FINAL);
-            }
-            case FINAL_REPORT_DUE -> deadline = reportDue(proposal.id(), ReportKind.FINAL);
-            default -> {
-                // receipt, withdrawal, cancellation, closure, report changes, escalations: the body says it all
-            }
-        }
+        NoticeDetailsSource source = detailsSources.get(notice);
+        NoticeDetails details = source == null ? NoticeDetails.NONE : source.detailsOf(notice, proposal, reviewerId);
         return new NoticeMail(notice, recipient.address(), recipient.name(), proposal.reference(), proposal.title(),
-                proposal.cityName(), question, deadline, reasons, feedback, conditions, score, reviewerId,
-                linkFor(notice, proposal));
-    }
-
-    private String agreementDue(ProposalNoticeFacts proposal) {
-        Instant due = proposal.agreementDue(timings.agreementDeadline());
-        return due == null ? null : DisplayDates.dateTime(due);
-    }
-
-    /** The due date of the earliest open report of that kind whose period has ended (the one the notice is about). */
-    private String reportDue(Long proposalId, ReportKind kind) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        return followUp.reportsOf(proposalId).stream()
-                .filter(r -> r.getKind() == kind)
-                .filter(r -> r.getStatus() == ReportStatus.PLANNED || r.getStatus() == ReportStatus.CHANGES_REQUESTED)
-                .filter(r -> !r.getPeriodEnd().isAfter(today))
-                .map(Report::getDueDate)
-                .min(LocalDate::compareTo)
-                .map(DUE_DATE::format)
-                .orElse(null);
+                proposal.cityName(), details.question(), details.deadline(), details.reasonKeys(), details.feedback(),
+                details.conditions(), details.overallScore(), reviewerId, linkFor(notice, proposal));
     }
 
     private String linkFor(Notice notice, ProposalNoticeFacts proposal) {
@@ -196,7 +135,7 @@ public class NotificationService {
                 }
                 yield List.of(recipientOf(identityService.createUserQuery().userId(reviewerId).singleResult(), reviewerId));
             }
-            case SECRETARIAT -> identityService.createUserQuery().memberOfGroup(SECRETARIAT_GROUP).list().stream()
+            case SECRETARIAT -> identityService.createUserQuery().memberOfGroup(StaffGroups.SECRETARIAT).list().stream()
                     .map(u -> recipientOf(u, u.getId())).toList();
         };
     }
