@@ -15,8 +15,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -141,7 +145,7 @@ class RegistrationIT {
     @Test
     void shouldShowEachErrorNextToItsFieldKeepWhatWasTypedAndStoreNothing() throws Exception {
         long users = identityService.createUserQuery().count();
-        mvc.perform(post("/register").with(csrf())
+        String page = mvc.perform(post("/register").with(csrf())
                         .param("firstName", "").param("lastName", "Kulkarni").param("email", "not-an-address")
                         .param("password", "short").param("passwordConfirmation", "short")
                         .param("cityName", "<script>alert(1)</script>").param("countryCode", "XX").param("governmentType", "")
@@ -161,7 +165,17 @@ class RegistrationIT {
                 .andExpect(content().string(Matchers.containsString("value=\"Kulkarni\"")))
                 .andExpect(content().string(Matchers.containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("<script>alert(1)</script>"))))
-                .andExpect(content().string(Matchers.not(Matchers.containsString("value=\"short\""))));
+                .andExpect(content().string(Matchers.not(Matchers.containsString("value=\"short\""))))
+                .andReturn().getResponse().getContentAsString();
+        // and the summary lists them in the order of the form, whichever check found them (the country is checked after Bean Validation)
+        int summary = page.indexOf("class=\"error-summary\"");
+        Matcher links = Pattern.compile("href=\"#([^\"]+)\"").matcher(page.substring(summary, page.indexOf("</ul>", summary)));
+        List<String> anchors = new ArrayList<>();
+        while (links.find()) {
+            anchors.add(links.group(1));
+        }
+        assertThat(anchors).containsExactly("firstName", "email", "password", "countryCode", "governmentType", "population", "website",
+                "legalRepresentative");
         assertThat(identityService.createUserQuery().count()).isEqualTo(users);
     }
 
