@@ -25,6 +25,7 @@ import org.twinflow.review.ReviewService;
 import org.twinflow.screening.ScreeningService;
 import org.twinflow.system.DisplayDates;
 import org.twinflow.system.ProcessTimingProperties;
+import org.twinflow.timeline.TimelineActors;
 import org.twinflow.timeline.TimelineEvent;
 import org.twinflow.timeline.TimelineService;
 
@@ -106,9 +107,9 @@ public class NotificationService {
         List<String> addresses = recipients.stream().map(Recipient::address).toList();
         log.info("Notice {} for {} sent to {}", notice, proposal.reference(), addresses);
         if (notice.audience() == Notice.Audience.APPLICANT) {
-            timeline.forApplicant(proposalId, "twinflow", TimelineEvent.NOTICE_SENT, notice.name());
+            timeline.forApplicant(proposalId, TimelineActors.SYSTEM, TimelineEvent.NOTICE_SENT, notice.name());
         } else {
-            timeline.internal(proposalId, "twinflow", TimelineEvent.NOTICE_SENT, notice.name() + " to " + addresses);
+            timeline.internal(proposalId, TimelineActors.SYSTEM, TimelineEvent.NOTICE_SENT, notice.name() + " to " + addresses);
         }
     }
 
