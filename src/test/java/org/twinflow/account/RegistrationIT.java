@@ -73,6 +73,33 @@ class RegistrationIT {
     }
 
     @Test
+    void shouldMarkTheRequiredFieldsInTheirLabelsAsTheProposalFormDoes() throws Exception {
+        String page = mvc.perform(get("/register")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        // the fields a city must fill in say so in their label, like "Title of the proposal (required)"
+        assertThat(page).contains("Fields marked as required must be filled in before you register.",
+                "<label for=\"firstName\">First name (required)</label>",
+                "<label for=\"lastName\">Last name (required)</label>",
+                "<label for=\"email\">Work e-mail address (required)</label>",
+                "<label for=\"password\">Password (required)</label>",
+                "<label for=\"passwordConfirmation\">Repeat the password (required)</label>",
+                "<label for=\"cityName\">Name of the city, local government or association (required)</label>",
+                "<label for=\"countryCode\">Country (required)</label>",
+                "<label for=\"governmentType\">Type of local government (required)</label>",
+                "<label for=\"legalRepresentative\">Legal representative (required)</label>");
+        // and the optional ones do not
+        assertThat(page).contains("<label for=\"region\">Region or province</label>", "<label for=\"population\">Population</label>",
+                "<label for=\"website\">Website</label>", "<label for=\"contactPhone\">Telephone</label>");
+        // and every marked field is a required input, every unmarked one is not
+        for (String required : List.of("firstName", "lastName", "email", "password", "passwordConfirmation", "cityName", "legalRepresentative")) {
+            assertThat(inputTag(page, required)).as(required).contains(" required");
+        }
+        for (String optional : List.of("region", "population", "website", "contactPhone")) {
+            assertThat(inputTag(page, optional)).as(optional).doesNotContain(" required");
+        }
+    }
+
+    @Test
     void shouldRegisterACityThatSignsInAtOnceButSubmitsOnlyOnceVerified() throws Exception {
         // when a city registers
         String email = unique("officer") + "@pune.example";
@@ -207,6 +234,13 @@ class RegistrationIT {
                 .param("governmentType", "MUNICIPALITY").param("population", "7400000")
                 .param("website", "https://www.pmc.gov.in").param("legalRepresentative", "Mayor Asha Kulkarni")
                 .param("contactPhone", "+91 20 2550 1000");
+    }
+
+    /** The {@code <input ...>} tag with this id. */
+    private static String inputTag(String page, String id) {
+        Matcher input = Pattern.compile("<input [^>]*id=\"" + id + "\"[^>]*>").matcher(page);
+        assertThat(input.find()).as("input #%s", id).isTrue();
+        return input.group();
     }
 
     private static String unique(String prefix) {
