@@ -2,6 +2,8 @@ package org.twinflow.system.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
@@ -27,9 +30,9 @@ import org.twinflow.city.CityRepository;
 import org.twinflow.system.StaffGroups;
 
 /**
- * What browsers and crawlers get besides the pages, over real HTTP: robots.txt and the favicons for anyone,
- * static files kept by the browser under names that change with their content, and pages with personal data
- * never stored.
+ * What browsers and crawlers get besides the pages, over real HTTP (compression is Tomcat's, outside MockMvc):
+ * robots.txt and the favicons for anyone, gzip for those who accept it, static files kept by the browser under
+ * names that change with their content, and pages with personal data never stored.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -94,6 +97,29 @@ class WebResourcesIT {
     }
 
     @Test
+    void shouldCompressPagesAndStylesheetsForBrowsersThatAcceptGzip() throws Exception {
+        // a page of several kilobytes, asked for with gzip: compressed, and the same page once unpacked
+        HttpResponse<byte[]> zipped = http.send(request("/").header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        String page = gunzip(zipped.body());
+        assertThat(page).contains("Twinning and decentralised cooperation between local governments");
+        assertThat(zipped.body().length).isLessThan(page.getBytes(StandardCharsets.UTF_8).length);
+
+        // and a stylesheet too
+        String css = versionedStylesheet(page);
+        HttpResponse<byte[]> zippedCss = http.send(request(css).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zippedCss.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gunzip(zippedCss.body())).contains("--accent");
+
+        // a client that does not say it accepts gzip gets the page as it is
+        HttpResponse<String> plain = get("/");
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(plain.body()).contains("Twinning and decentralised cooperation between local governments");
+    }
+
+    @Test
     void shouldLetBrowsersKeepStaticFilesAYearButNeverStorePagesWithPersonalData() throws Exception {
         // given a stylesheet as the layout links it: named with its content's hash
         String css = versionedStylesheet(get("/").body());
@@ -145,6 +171,12 @@ class WebResourcesIT {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    private static String gunzip(byte[] body) throws IOException {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static String encode(String value) {
