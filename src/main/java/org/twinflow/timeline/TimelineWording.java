@@ -120,7 +120,7 @@ public class TimelineWording {
         return lines;
     }
 
-    /** A person as staff see them: the name ("Rina Wulandari (Semarang)" for an officer), or the role when there is no person. */
+    /** A person as staff see them: the name ("Rina Wulandari of Semarang" for an officer), or the role when there is no person. */
     public String staffWords(Actor actor, Locale locale) {
         return switch (actor.kind()) {
             case SYSTEM -> text("timeline.actor.system", locale);

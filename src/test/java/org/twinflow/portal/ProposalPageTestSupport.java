@@ -215,7 +215,7 @@ abstract class ProposalPageTestSupport {
 
     /**
      * A proposal from submission to approval, each step done by a named person or by Twinflow itself:
-     * submitted by Rina Wulandari (Semarang); screened by Sofia Reyes, who asks for clarification; the
+     * submitted by Rina Wulandari of Semarang; screened by Sofia Reyes, who asks for clarification; the
      * clarification reminder sent by its timer; answered by the officer; screened complete and given to Amara
      * Okafor and Bao Tran, who score it; the scores aggregated; approved by Kofi Mensah. Staff work as in
      * Tasklist: they claim the task, then complete it.

@@ -80,7 +80,7 @@ class StaffProposalIT extends ProposalPageTestSupport {
 
         // then every entry reads as words, with who did it
         assertThat(timeline).contains(
-                "Proposal submitted", "by Rina Wulandari (Semarang)",
+                "Proposal submitted", "by Rina Wulandari of Semarang",
                 "Screened by the secretariat", "clarification needed", "complete, on to review", "by Sofia Reyes",
                 "The secretariat asked for clarification", "Please attach the council resolution that approves the co-financing.",
                 "Message sent", "receipt of the proposal", "reminder of the clarification deadline", "by Twinflow",

@@ -106,13 +106,13 @@ class TimelineWordingTest {
         List<Line> applicant = wording.forApplicant(entries, actors, ENGLISH);
 
         assertThat(staff).extracting(Line::event, Line::detail, Line::text, Line::actor).containsExactly(
-                line("Proposal submitted", null, null, "Rina Wulandari (Semarang)"),
+                line("Proposal submitted", null, null, "Rina Wulandari of Semarang"),
                 line("Status changed", "In screening", null, "Twinflow"),
                 line("Message sent", "receipt of the proposal", null, "Twinflow"),
                 line("Screened by the secretariat", "clarification needed", "Resolution missing", "Sofia Reyes"),
                 line("The secretariat asked for clarification", null, "Please attach the council resolution.", "Sofia Reyes"),
                 line("Message sent", "reminder of the clarification deadline", null, "Twinflow"),
-                line("Clarification answered", null, null, "Rina Wulandari (Semarang)"),
+                line("Clarification answered", null, null, "Rina Wulandari of Semarang"),
                 line("Screened by the secretariat", "complete, on to review", null, "Sofia Reyes"),
                 line("Reviewers assigned", "Amara Okafor, Chen Wei", null, "Sofia Reyes"),
                 line("Conflict of interest declared", null, "I advised the partner city in 2025.", "Amara Okafor"),
@@ -128,7 +128,7 @@ class TimelineWordingTest {
                 line("Reporting periods planned", "3 progress reports and a final report", null, "Twinflow"),
                 line("Signed agreement uploaded", null, "signed-agreement.pdf", "an officer of Semarang"),
                 line("Signed agreement verified", null, null, "Sofia Reyes"),
-                line("Report submitted", "progress report 1", null, "Rina Wulandari (Semarang)"),
+                line("Report submitted", "progress report 1", null, "Rina Wulandari of Semarang"),
                 line("Report accepted", "final report", null, "Sofia Reyes"),
                 line("Final evaluation done", "rated 4 out of 5", null, "Sofia Reyes"),
                 line("Found not eligible", null, "No partner city is in another country. No Sustainable Development Goal is chosen.", "Twinflow"),
