@@ -1,5 +1,7 @@
 package org.twinflow.account;
 
+import java.util.List;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,10 +11,15 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.twinflow.city.LocalGovernmentType;
+import org.twinflow.system.web.PageOrder;
 import org.twinflow.system.web.SubmittedForm;
 
 /** What a city officer enters to register the city and their own account. */
-public class RegistrationForm extends SubmittedForm {
+public class RegistrationForm extends SubmittedForm implements PageOrder {
+
+    /** The fields as {@code templates/account/register.html} shows them; the error summary follows this order. */
+    private static final List<String> PAGE_ORDER = List.of("firstName", "lastName", "email", "password", "passwordConfirmation",
+            "cityName", "countryCode", "region", "governmentType", "population", "website", "legalRepresentative", "contactPhone");
 
     @NotBlank @Size(max = 100)
     private String firstName;
@@ -41,6 +48,11 @@ public class RegistrationForm extends SubmittedForm {
     private String legalRepresentative;
     @Size(max = 50) @Pattern(regexp = "^$|[+0-9 ()./-]{5,50}")
     private String contactPhone;
+
+    @Override
+    public List<String> fieldsInPageOrder() {
+        return PAGE_ORDER;
+    }
 
     boolean passwordsMatch() {
         return password != null && password.equals(passwordConfirmation);

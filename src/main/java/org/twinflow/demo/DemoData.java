@@ -150,12 +150,18 @@ class DemoData {
         runJobs();
     }
 
-    /** Completes the proposal's open task that the given demo user may work on, as that user would in Tasklist. */
+    /**
+     * Completes the proposal's open task that the given demo user may work on, as that user would in Tasklist:
+     * claimed first, so the timeline names who did it (nobody is signed in here).
+     */
     private void complete(Proposal proposal, String userId, Map<String, Object> variables) {
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(proposal.getReference())
                 .or().taskAssignee(userId).taskCandidateUser(userId).endOr()
                 .orderByTaskCreateTime().asc().list().stream().findFirst()
                 .orElseThrow(() -> new DemoStepStuck(proposal.getReference() + " has no task for " + userId));
+        if (task.getAssignee() == null) {
+            taskService.claim(task.getId(), userId);
+        }
         taskService.complete(task.getId(), variables);
         runJobs();
     }

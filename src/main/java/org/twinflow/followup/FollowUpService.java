@@ -16,6 +16,7 @@ import org.twinflow.proposal.ProposalMessages;
 import org.twinflow.process.ProposalProcess;
 import org.twinflow.proposal.ProposalService;
 import org.twinflow.system.ProcessTimingProperties;
+import org.twinflow.timeline.TimelineActors;
 import org.twinflow.timeline.TimelineEvent;
 import org.twinflow.timeline.TimelineService;
 
@@ -99,7 +100,7 @@ public class FollowUpService {
         List<Long> ids = schedule.plan(proposal.getStartDate(), proposal.endDate()).stream()
                 .map(p -> reports.save(new Report(proposalId, p.kind(), p.number(), p.start(), p.end(), p.due())).getId())
                 .toList();
-        timeline.forApplicant(proposalId, "twinflow", TimelineEvent.REPORTING_PLANNED, (ids.size() - 1) + " progress reports and a final report");
+        timeline.forApplicant(proposalId, TimelineActors.SYSTEM, TimelineEvent.REPORTING_PLANNED, (ids.size() - 1) + " progress reports and a final report");
         return ids;
     }
 

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.twinflow.proposal.ProposalNoticeFacts;
 import org.twinflow.proposal.ProposalService;
 import org.twinflow.system.StaffGroups;
+import org.twinflow.timeline.TimelineActors;
 import org.twinflow.timeline.TimelineEvent;
 import org.twinflow.timeline.TimelineService;
 
@@ -99,9 +100,9 @@ public class NotificationService {
         List<String> addresses = recipients.stream().map(Recipient::address).toList();
         log.info("Notice {} for {} sent to {}", notice, proposal.reference(), addresses);
         if (notice.audience() == Notice.Audience.APPLICANT) {
-            timeline.forApplicant(proposalId, "twinflow", TimelineEvent.NOTICE_SENT, notice.name());
+            timeline.forApplicant(proposalId, TimelineActors.SYSTEM, TimelineEvent.NOTICE_SENT, notice.name());
         } else {
-            timeline.internal(proposalId, "twinflow", TimelineEvent.NOTICE_SENT, notice.name() + " to " + addresses);
+            timeline.internal(proposalId, TimelineActors.SYSTEM, TimelineEvent.NOTICE_SENT, notice.name() + " to " + addresses);
         }
     }
 

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.web.multipart.MultipartFile;
+import org.twinflow.system.web.PageOrder;
 import org.twinflow.system.web.SubmittedForm;
 
 /**
@@ -18,7 +19,11 @@ import org.twinflow.system.web.SubmittedForm;
  * per expected result of the proposal (the indicator and its target come from the proposal, not
  * from the browser), with an optional PDF annex.
  */
-public class ApplicantActionReportForm extends SubmittedForm {
+public class ApplicantActionReportForm extends SubmittedForm implements PageOrder {
+
+    /** The fields as the report form in {@code templates/proposals/view-actions.html} shows them; its error summary follows it. */
+    private static final List<String> PAGE_ORDER = List.of("narrative", "activitiesDone", "participantsWomen", "participantsMen",
+            "participantsOther", "indicators", "indicators[].achieved", "annex");
 
     static final int MAX_TEXT = 20_000;
     static final int MAX_PARTICIPANTS = 10_000_000;
@@ -84,6 +89,11 @@ public class ApplicantActionReportForm extends SubmittedForm {
     public void setIndicators(List<Indicator> indicators) { this.indicators = indicators == null ? new ArrayList<>() : indicators; }
     public MultipartFile getAnnex() { return annex; }
     public void setAnnex(MultipartFile annex) { this.annex = annex; }
+
+    @Override
+    public List<String> fieldsInPageOrder() {
+        return PAGE_ORDER;
+    }
 
     /** The value one indicator reached. */
     public static class Indicator {

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -23,22 +26,21 @@ import org.twinflow.review.ReviewService;
 import org.twinflow.review.ReviewStatus;
 import org.twinflow.screening.Clarification;
 import org.twinflow.screening.ScreeningService;
+import org.twinflow.timeline.TimelineActors;
+import org.twinflow.timeline.TimelineActors.Actor;
 import org.twinflow.timeline.TimelineEntry;
 import org.twinflow.timeline.TimelineEvent;
 import org.twinflow.timeline.TimelineService;
+import org.twinflow.timeline.TimelineWording;
 
 /**
  * What the proposal page shows, for the applicant city or for staff. The applicant sees the timeline
  * entries meant for it and the reviewers' comments as "Reviewer 1", "Reviewer 2" once decided; staff
- * see every entry with its actor and the reviews with the reviewers' ids.
+ * see every entry with who did it, by name, and the reviews with the reviewers' ids. Entries are put in
+ * words by {@link TimelineWording}.
  */
 @Component
 class ProposalPageModel {
-
-    /** Events whose detail is the applicant-facing text a person wrote (a question, a note, a file name). */
-    private static final Set<String> TEXT_DETAILS = Set.of(TimelineEvent.CLARIFICATION_REQUESTED.name(),
-            TimelineEvent.FOUND_INELIGIBLE.name(), TimelineEvent.AGREEMENT_UPLOADED.name(), TimelineEvent.AGREEMENT_REJECTED.name(),
-            TimelineEvent.REPORT_CHANGES_REQUESTED.name(), TimelineEvent.STAFF_COMMENT.name());
 
     /** Timeline events about reviewers and their scores, which only the secretariat, the committee and administrators see. */
     private static final Set<String> REVIEW_EVENTS = Set.of(TimelineEvent.REVIEWERS_ASSIGNED.name(), TimelineEvent.CONFLICT_DECLARED.name(),
@@ -51,15 +53,19 @@ class ProposalPageModel {
     private final ReviewService reviews;
     private final ScreeningService screening;
     private final ApplicantActionFinder actions;
+    private final TimelineWording wording;
+    private final TimelineActors actors;
 
     ProposalPageModel(ProposalService proposals, DocumentService documents, TimelineService timeline, ReviewService reviews,
-            ScreeningService screening, ApplicantActionFinder actions) {
+            ScreeningService screening, ApplicantActionFinder actions, TimelineWording wording, TimelineActors actors) {
         this.proposals = proposals;
         this.documents = documents;
         this.timeline = timeline;
         this.reviews = reviews;
         this.screening = screening;
         this.actions = actions;
+        this.wording = wording;
+        this.actors = actors;
     }
 
     /**
@@ -102,7 +108,9 @@ class ProposalPageModel {
     /** The page as the applicant city sees it. */
     @Transactional(readOnly = true)
     View forApplicant(Proposal proposal, Locale locale) {
-        List<TimelineItem> items = timeline.visibleToApplicant(proposal.getId()).stream().map(ProposalPageModel::applicantItem).toList();
+        List<TimelineEntry> entries = timeline.visibleToApplicant(proposal.getId());
+        List<TimelineItem> items = wording.forApplicant(entries, actors.lookUp(wording.people(entries)), locale).stream()
+                .map(TimelineItem::of).toList();
         List<ReviewerFeedback> feedback = new ArrayList<>();
         if (proposal.getDecision() != null) {
             int number = 0;
@@ -114,7 +122,7 @@ class ProposalPageModel {
             }
         }
         return new View(proposal, proposals.leadCityOf(proposal), partners(proposal, locale), documents.documentsOf(proposal.getId()),
-                items, feedback, List.of(), List.of(), clarifications(proposal.getId()), proposal.getDecision() != null);
+                items, feedback, List.of(), List.of(), clarifications(proposal.getId()), proposal.getDecision() != null, Map.of());
     }
 
     /**
@@ -125,13 +133,23 @@ class ProposalPageModel {
      */
     @Transactional(readOnly = true)
     View forStaff(Proposal proposal, Locale locale, boolean seesReviews) {
-        List<TimelineItem> items = timeline.of(proposal.getId()).stream()
+        List<TimelineEntry> entries = timeline.of(proposal.getId()).stream()
                 .filter(e -> seesReviews || !(REVIEW_EVENTS.contains(e.getEvent())
                         || !e.isVisibleToApplicant() && TimelineEvent.NOTICE_SENT.name().equals(e.getEvent())))
-                .map(ProposalPageModel::staffItem).toList();
-        return new View(proposal, proposals.leadCityOf(proposal), partners(proposal, locale), documents.documentsOf(proposal.getId()),
+                .toList();
+        List<DocumentInfo> documentList = documents.documentsOf(proposal.getId());
+        List<ClarificationItem> clarificationList = clarifications(proposal.getId());
+        // Everyone the page names, looked up at once: actors, reviewers in the entries, who asked and who uploaded.
+        Set<String> people = new LinkedHashSet<>(wording.people(entries));
+        clarificationList.forEach(c -> people.add(c.askedBy()));
+        documentList.forEach(d -> people.add(d.uploadedBy()));
+        Map<String, Actor> named = actors.lookUp(people);
+        Map<String, String> names = new HashMap<>();
+        people.forEach(id -> names.put(id == null ? "" : id, wording.staffWords(TimelineActors.of(named, id), locale)));
+        List<TimelineItem> items = wording.forStaff(entries, named, locale).stream().map(TimelineItem::of).toList();
+        return new View(proposal, proposals.leadCityOf(proposal), partners(proposal, locale), documentList,
                 items, List.of(), seesReviews ? reviews.reviewsOf(proposal.getId()) : List.of(),
-                seesReviews ? submitted(proposal.getId()) : List.of(), clarifications(proposal.getId()), seesReviews);
+                seesReviews ? submitted(proposal.getId()) : List.of(), clarificationList, seesReviews, names);
     }
 
     private List<ClarificationItem> clarifications(Long proposalId) {
@@ -144,41 +162,6 @@ class ProposalPageModel {
 
     private static List<PartnerView> partners(Proposal proposal, Locale locale) {
         return proposal.getPartners().stream().map(p -> PartnerView.of(p, locale)).toList();
-    }
-
-    private static TimelineItem applicantItem(TimelineEntry entry) {
-        String event = entry.getEvent();
-        String detail = entry.getDetail();
-        String detailKey = null;
-        String detailText = null;
-        if (detail != null && !detail.isBlank()) {
-            if (TimelineEvent.STATUS_CHANGED.name().equals(event)) {
-                detailKey = "status." + detail;
-            } else if (TimelineEvent.DECIDED.name().equals(event)) {
-                detailKey = "page.decision." + detail;
-            } else if (TimelineEvent.NOTICE_SENT.name().equals(event)) {
-                detailKey = "notice." + detail;
-            } else if (TEXT_DETAILS.contains(event)) {
-                detailText = detail;
-            }
-        }
-        return new TimelineItem(entry.getOccurredAt().atZone(ZoneOffset.UTC), "timeline." + event, detailKey, detailText, null);
-    }
-
-    private static TimelineItem staffItem(TimelineEntry entry) {
-        String event = entry.getEvent();
-        String detail = entry.getDetail();
-        String detailKey = null;
-        String detailText = detail;
-        if (detail != null && TimelineEvent.STATUS_CHANGED.name().equals(event)) {
-            detailKey = "status." + detail;
-            detailText = null;
-        } else if (detail != null && TimelineEvent.DECIDED.name().equals(event)) {
-            detailKey = "page.decision." + detail;
-            detailText = null;
-        }
-        return new TimelineItem(entry.getOccurredAt().atZone(ZoneOffset.UTC), "timeline." + event, detailKey, detailText,
-                entry.getActor());
     }
 
     /** "Toyama (Japan)", with the country named in the reader's language. */
@@ -197,7 +180,12 @@ class ProposalPageModel {
     /** Everything the page template reads. */
     public record View(Proposal proposal, City leadCity, List<PartnerView> partners, List<DocumentInfo> documents, List<TimelineItem> timeline,
             List<ReviewerFeedback> reviewerFeedback, List<Review> reviews, List<Review> submittedReviews,
-            List<ClarificationItem> clarifications, boolean scoresVisible) {
+            List<ClarificationItem> clarifications, boolean scoresVisible, Map<String, String> people) {
+
+        /** A user id the staff view names (who asked, who uploaded) as the person's name or role. */
+        public String person(String userId) {
+            return people.getOrDefault(userId == null ? "" : userId, userId);
+        }
 
         public String leadCountry(Locale locale) {
             return countryName(leadCity.getCountryCode(), locale);
@@ -231,8 +219,11 @@ class ProposalPageModel {
         }
     }
 
-    /** A timeline entry in plain words: message keys for the event and a coded detail, or a text detail as written. */
-    public record TimelineItem(ZonedDateTime occurredAt, String eventKey, String detailKey, String detailText, String actor) {
+    /** A timeline entry in words (TimelineWording): the event, a short phrase after it, a text as written, and who. */
+    public record TimelineItem(ZonedDateTime occurredAt, String event, String detail, String text, String actor) {
+        static TimelineItem of(TimelineWording.Line line) {
+            return new TimelineItem(utc(line.occurredAt()), line.event(), line.detail(), line.text(), line.actor());
+        }
     }
 
     /** A clarification question and its answer, with times in UTC. */

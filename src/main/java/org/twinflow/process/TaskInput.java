@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.spin.json.SpinJsonNode;
+import org.twinflow.timeline.TimelineActors;
 
 /**
  * Reads what a staff member entered in a Camunda Form, and refuses the completion with a clear
@@ -83,13 +84,16 @@ public final class TaskInput {
         return result;
     }
 
-    /** The signed-in user completing the task, else its assignee, else "unknown". */
+    /**
+     * The signed-in user completing the task, else its assignee, else Twinflow itself: a task completed
+     * through the engine with nobody signed in (tests; the demo data claims its tasks first).
+     */
     public static String actor(DelegateTask task) {
         Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();
         }
-        return task.getAssignee() != null ? task.getAssignee() : "unknown";
+        return task.getAssignee() != null ? task.getAssignee() : TimelineActors.SYSTEM;
     }
 
     /**

@@ -16,6 +16,7 @@ import org.twinflow.city.City;
 import org.twinflow.city.CityRepository;
 import org.twinflow.process.ProposalProcess;
 import org.twinflow.system.EngineText;
+import org.twinflow.timeline.TimelineActors;
 import org.twinflow.timeline.TimelineEvent;
 import org.twinflow.timeline.TimelineService;
 
@@ -162,7 +163,7 @@ public class ProposalService {
     @Transactional
     public void moveTo(Long proposalId, ProposalStatus status) {
         if (proposals.moveTo(proposalId, status.name(), clock.instant()) == 1) {
-            timeline.forApplicant(proposalId, "twinflow", TimelineEvent.STATUS_CHANGED, status.name());
+            timeline.forApplicant(proposalId, TimelineActors.SYSTEM, TimelineEvent.STATUS_CHANGED, status.name());
         }
     }
 
@@ -171,7 +172,7 @@ public class ProposalService {
         Proposal proposal = byId(proposalId);
         proposal.recordIneligibility(reasons, clock.instant());
         proposals.save(proposal);
-        timeline.forApplicant(proposalId, "twinflow", TimelineEvent.FOUND_INELIGIBLE, String.join(", ", reasons));
+        timeline.forApplicant(proposalId, TimelineActors.SYSTEM, TimelineEvent.FOUND_INELIGIBLE, String.join(", ", reasons));
     }
 
     @Transactional
@@ -179,7 +180,7 @@ public class ProposalService {
         Proposal proposal = byId(proposalId);
         proposal.recordScores(scores, clock.instant());
         proposals.save(proposal);
-        timeline.internal(proposalId, "twinflow", TimelineEvent.SCORES_AGGREGATED, "overall " + scores.overall());
+        timeline.internal(proposalId, TimelineActors.SYSTEM, TimelineEvent.SCORES_AGGREGATED, "overall " + scores.overall());
     }
 
     @Transactional

@@ -15,8 +15,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -66,6 +70,33 @@ class RegistrationIT {
                 .andExpect(content().string(Matchers.containsString("Association of local governments")))
                 .andExpect(content().string(Matchers.containsString("name=\"_csrf\"")))
                 .andExpect(content().string(Matchers.containsString("for=\"email\"")));
+    }
+
+    @Test
+    void shouldMarkTheRequiredFieldsInTheirLabelsAsTheProposalFormDoes() throws Exception {
+        String page = mvc.perform(get("/register")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        // the fields a city must fill in say so in their label, like "Title of the proposal (required)"
+        assertThat(page).contains("Fields marked as required must be filled in before you register.",
+                "<label for=\"firstName\">First name (required)</label>",
+                "<label for=\"lastName\">Last name (required)</label>",
+                "<label for=\"email\">Work e-mail address (required)</label>",
+                "<label for=\"password\">Password (required)</label>",
+                "<label for=\"passwordConfirmation\">Repeat the password (required)</label>",
+                "<label for=\"cityName\">Name of the city, local government or association (required)</label>",
+                "<label for=\"countryCode\">Country (required)</label>",
+                "<label for=\"governmentType\">Type of local government (required)</label>",
+                "<label for=\"legalRepresentative\">Legal representative (required)</label>");
+        // and the optional ones do not
+        assertThat(page).contains("<label for=\"region\">Region or province</label>", "<label for=\"population\">Population</label>",
+                "<label for=\"website\">Website</label>", "<label for=\"contactPhone\">Telephone</label>");
+        // and every marked field is a required input, every unmarked one is not
+        for (String required : List.of("firstName", "lastName", "email", "password", "passwordConfirmation", "cityName", "legalRepresentative")) {
+            assertThat(inputTag(page, required)).as(required).contains(" required");
+        }
+        for (String optional : List.of("region", "population", "website", "contactPhone")) {
+            assertThat(inputTag(page, optional)).as(optional).doesNotContain(" required");
+        }
     }
 
     @Test
@@ -141,7 +172,7 @@ class RegistrationIT {
     @Test
     void shouldShowEachErrorNextToItsFieldKeepWhatWasTypedAndStoreNothing() throws Exception {
         long users = identityService.createUserQuery().count();
-        mvc.perform(post("/register").with(csrf())
+        String page = mvc.perform(post("/register").with(csrf())
                         .param("firstName", "").param("lastName", "Kulkarni").param("email", "not-an-address")
                         .param("password", "short").param("passwordConfirmation", "short")
                         .param("cityName", "<script>alert(1)</script>").param("countryCode", "XX").param("governmentType", "")
@@ -161,7 +192,17 @@ class RegistrationIT {
                 .andExpect(content().string(Matchers.containsString("value=\"Kulkarni\"")))
                 .andExpect(content().string(Matchers.containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("<script>alert(1)</script>"))))
-                .andExpect(content().string(Matchers.not(Matchers.containsString("value=\"short\""))));
+                .andExpect(content().string(Matchers.not(Matchers.containsString("value=\"short\""))))
+                .andReturn().getResponse().getContentAsString();
+        // and the summary lists them in the order of the form, whichever check found them (the country is checked after Bean Validation)
+        int summary = page.indexOf("class=\"error-summary\"");
+        Matcher links = Pattern.compile("href=\"#([^\"]+)\"").matcher(page.substring(summary, page.indexOf("</ul>", summary)));
+        List<String> anchors = new ArrayList<>();
+        while (links.find()) {
+            anchors.add(links.group(1));
+        }
+        assertThat(anchors).containsExactly("firstName", "email", "password", "countryCode", "governmentType", "population", "website",
+                "legalRepresentative");
         assertThat(identityService.createUserQuery().count()).isEqualTo(users);
     }
 
@@ -193,6 +234,13 @@ class RegistrationIT {
                 .param("governmentType", "MUNICIPALITY").param("population", "7400000")
                 .param("website", "https://www.pmc.gov.in").param("legalRepresentative", "Mayor Asha Kulkarni")
                 .param("contactPhone", "+91 20 2550 1000");
+    }
+
+    /** The {@code <input ...>} tag with this id. */
+    private static String inputTag(String page, String id) {
+        Matcher input = Pattern.compile("<input [^>]*id=\"" + id + "\"[^>]*>").matcher(page);
+        assertThat(input.find()).as("input #%s", id).isTrue();
+        return input.group();
     }
 
     private static String unique(String prefix) {

@@ -46,6 +46,32 @@ class ProposalPageIT extends ProposalPageTestSupport {
     }
 
     @Test
+    void shouldTellTheApplicantTheTimelineInWordsWithItsOfficerByNameAndStaffAsTheBodyTheyActedFor() throws Exception {
+        // given a proposal taken to approval by named staff, its officer, a timer and Twinflow's own steps
+        Journey journey = namedJourney();
+
+        // when its officer opens the page
+        String page = mvc.perform(get("/proposals/{ref}", journey.proposal().getReference()).with(asOfficer(journey.officer())))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String timeline = timelineOf(page);
+
+        // then every entry reads as words, with the officer's name, the secretariat, the committee or Twinflow
+        assertThat(timeline).contains(
+                "Proposal submitted", "by Rina Wulandari",
+                "The secretariat asked for clarification", "Please attach the council resolution that approves the co-financing.",
+                "by the secretariat",
+                "Message sent", "receipt of the proposal", "reminder of the clarification deadline", "by Twinflow",
+                "Clarification answered",
+                "The committee decided", "Approved", "by the committee",
+                "Status changed", "In screening", "Approved – waiting for the signed agreement");
+        // and no code, nobody unknown, and no staff member's name or id: reviews stay anonymous
+        assertInWords(timeline);
+        assertThat(page).doesNotContain("Sofia Reyes", "Kofi Mensah", "Amara Okafor", "Bao Tran", journey.secretary(),
+                journey.committeeMember(), journey.reviewers().get(0), journey.reviewers().get(1), "Reviewers assigned");
+    }
+
+    @Test
     void shouldDownloadTheCitysOwnDocumentAsAPdfAttachment() throws Exception {
         String officer = newCityOfficer();
         Proposal proposal = submit(officer);

@@ -108,6 +108,22 @@ abstract class ProposalPageTestSupport {
                 StaffGroups.REVIEWERS);
     }
 
+    /** A staff member with a name in Camunda's identity service, as an administrator creates them in Admin. */
+    String newStaffMember(String firstName, String lastName, String group) {
+        String id = uniqueId(firstName.toLowerCase(java.util.Locale.ROOT));
+        return TestUsers.ensure(identityService, id, firstName, lastName, id + "@network.example", "pw-" + System.nanoTime(), group);
+    }
+
+    /** A verified city whose officer is a Camunda user with a name, as registration makes them; returns the officer's user id. */
+    String newNamedCityOfficer(String firstName, String lastName) {
+        City city = cities.save(ProposalFixtures.semarang(clock.instant()));
+        String officer = uniqueId("city");
+        TestUsers.ensure(identityService, officer, firstName, lastName, officer + "@semarang.example", "pw-" + System.nanoTime(),
+                StaffGroups.CITIES);
+        cityAccounts.link(officer, city.getId(), officer + "@semarang.example");
+        return officer;
+    }
+
     static String uniqueId(String prefix) {
         return prefix + SEQUENCE.incrementAndGet() + "x" + Long.toString(System.nanoTime(), 36);
     }
@@ -188,6 +204,77 @@ abstract class ProposalPageTestSupport {
                 .forEach(job -> managementService.executeJob(job.getId()));
         Jobs.runAsync(managementService);
         return first;
+    }
+
+    /**
+     * The people of {@link #namedJourney()}: the city's officer, the secretariat member who screened and assigned
+     * the reviewers, the two reviewers and the committee member who decided.
+     */
+    record Journey(Proposal proposal, String officer, String secretary, List<String> reviewers, String committeeMember) {
+    }
+
+    /**
+     * A proposal from submission to approval, each step done by a named person or by Twinflow itself:
+     * submitted by Rina Wulandari of Semarang; screened by Sofia Reyes, who asks for clarification; the
+     * clarification reminder sent by its timer; answered by the officer; screened complete and given to Amara
+     * Okafor and Bao Tran, who score it; the scores aggregated; approved by Kofi Mensah. Staff work as in
+     * Tasklist: they claim the task, then complete it.
+     */
+    Journey namedJourney() {
+        String officer = newNamedCityOfficer("Rina", "Wulandari");
+        String secretary = newStaffMember("Sofia", "Reyes", StaffGroups.SECRETARIAT);
+        String committeeMember = newStaffMember("Kofi", "Mensah", StaffGroups.COMMITTEE);
+        List<String> reviewers = List.of(newStaffMember("Amara", "Okafor", StaffGroups.REVIEWERS),
+                newStaffMember("Bao", "Tran", StaffGroups.REVIEWERS));
+        Proposal proposal = submit(officer);
+
+        completeAs(proposal, TASK_SCREEN_PROPOSAL, secretary, Map.of(SCREENING_OUTCOME, "needs_clarification",
+                CLARIFICATION_QUESTION, "Please attach the council resolution that approves the co-financing."));
+        String instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(ProposalProcess.PROCESS_KEY)
+                .processInstanceBusinessKey(proposal.getReference()).singleResult().getId();
+        managementService.createJobQuery().processInstanceId(instance).activityId(BOUNDARY_CLARIFICATION_REMINDER_DUE).timers().list()
+                .forEach(timer -> managementService.executeJob(timer.getId()));
+        Jobs.runAsync(managementService);
+        screening.answerClarification(proposal.getReference(), "Council resolution 12/2026 approves the co-financing.", officer);
+        Jobs.runAsync(managementService);
+
+        completeAs(proposal, TASK_SCREEN_PROPOSAL, secretary, Map.of(SCREENING_OUTCOME, "complete"));
+        completeAs(proposal, TASK_ASSIGN_REVIEWERS, secretary, Map.of(REVIEWERS, reviewers));
+        score(proposal, reviewers.get(0), 4, "Strong design.");
+        score(proposal, reviewers.get(1), 5, "Clear budget.");
+        completeAs(proposal, TASK_DECIDE_ON_PROPOSAL, committeeMember, Map.of(DECISION, "approve",
+                DECISION_FEEDBACK, "The committee approves the partnership."));
+        return new Journey(proposals.byReference(proposal.getReference()), officer, secretary, reviewers, committeeMember);
+    }
+
+    /** The timeline section of a proposal page. */
+    static String timelineOf(String page) {
+        int start = page.indexOf("<ol class=\"timeline\">");
+        if (start < 0) {
+            throw new AssertionError("no timeline on the page");
+        }
+        return page.substring(start, page.indexOf("</ol>", start));
+    }
+
+    /** A timeline that reads as words: no code of an event, status, notice, decision or form value, no "unknown". */
+    static void assertInWords(String timeline) {
+        org.assertj.core.api.Assertions.assertThat(timeline)
+                .doesNotContainPattern("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b")
+                .doesNotContainPattern("\\b[a-z]+(_[a-z]+)+\\b")
+                .doesNotContainPattern("\\b(SUBMITTED|SCREENED|DECIDED|APPROVED|REJECTED|WITHDRAWN|CLOSED|CANCELLED|DRAFT|INELIGIBLE)\\b")
+                .doesNotContain(">complete<", ">fund<", ">approve<", "twinflow<", "unknown", "??");
+    }
+
+    /** Completes the proposal's task with this key as this staff member does in Tasklist: claimed, then completed. */
+    void completeAs(Proposal proposal, String taskKey, String userId, Map<String, Object> variables) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(proposal.getReference()).taskDefinitionKey(taskKey)
+                .singleResult();
+        if (task == null) {
+            throw new AssertionError("No task " + taskKey + " of " + proposal.getReference());
+        }
+        taskService.claim(task.getId(), userId);
+        taskService.complete(task.getId(), variables);
+        Jobs.runAsync(managementService);
     }
 
     /** Completes the proposal's task with this key (of this assignee, if given), then runs the jobs that follow. */

@@ -67,6 +67,38 @@ class StaffProposalIT extends ProposalPageTestSupport {
     }
 
     @Test
+    void shouldTellTheTimelineInWordsWithTheNameOfEachPersonAndTwinflowForWhatItDidItself() throws Exception {
+        // given a proposal taken to approval by named staff, its officer, a timer and Twinflow's own steps
+        Journey journey = namedJourney();
+
+        // when the secretariat member opens the staff view
+        String page = mvc.perform(get("/staff/proposals/{ref}", journey.proposal().getReference())
+                        .with(asStaff(journey.secretary(), StaffGroups.SECRETARIAT)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String timeline = timelineOf(page);
+
+        // then every entry reads as words, with who did it
+        assertThat(timeline).contains(
+                "Proposal submitted", "by Rina Wulandari of Semarang",
+                "Screened by the secretariat", "clarification needed", "complete, on to review", "by Sofia Reyes",
+                "The secretariat asked for clarification", "Please attach the council resolution that approves the co-financing.",
+                "Message sent", "receipt of the proposal", "reminder of the clarification deadline", "by Twinflow",
+                "Clarification answered",
+                "Reviewers assigned", "Amara Okafor, Bao Tran",
+                "Review submitted", "recommendation: Fund", "by Amara Okafor", "by Bao Tran",
+                "Scores aggregated", "overall score 4.5",
+                "The committee decided", "Approved", "by Kofi Mensah",
+                "Status changed", "In screening", "In review");
+        // and no code, no user id, nobody unknown
+        assertInWords(timeline);
+        assertThat(timeline).doesNotContain(journey.officer(), journey.secretary(), journey.committeeMember(), journey.reviewers().get(0),
+                journey.reviewers().get(1));
+        // and the clarification names who asked
+        assertThat(page).contains("Asked by Sofia Reyes on").doesNotContain("Asked by " + journey.secretary());
+    }
+
+    @Test
     void shouldLetTheCommitteeAndAdministratorsOpenAnyProposal() throws Exception {
         Proposal proposal = submit(newCityOfficer());
 

@@ -21,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.twinflow.proposal.PartnerRole;
 import org.twinflow.proposal.PartnershipType;
 import org.twinflow.proposal.ThematicArea;
+import org.twinflow.system.web.PageOrder;
 import org.twinflow.system.web.SubmittedForm;
 
 /**
@@ -29,7 +30,7 @@ import org.twinflow.system.web.SubmittedForm;
  * Cross-field rules (dates, budget sum, countries, SDG numbers) are in {@link ProposalFormValidator}.
  * The lengths match the columns of {@code V001__create_domain.sql}.
  */
-public class ProposalForm extends SubmittedForm {
+public class ProposalForm extends SubmittedForm implements PageOrder {
 
     /** Validation group of the rules that apply on submission only. */
     public interface Submission {
@@ -124,6 +125,22 @@ public class ProposalForm extends SubmittedForm {
     private MultipartFile councilResolution;
     @Size(max = MAX_PARTNER_COMMITMENTS)
     private List<MultipartFile> partnerCommitments = new ArrayList<>();
+
+    /**
+     * The fields as {@code templates/proposals/form.html} shows them, top to bottom; the error summary lists
+     * errors in this order (ProposalFormIT checks it against the page).
+     */
+    static final List<String> PAGE_ORDER = List.of("title",
+            "partners", "partners[].cityName", "partners[].countryCode", "partners[].role", "partners[].contactEmail",
+            "partnershipType", "thematicArea", "sdgs", "summary", "objectives", "activities", "startDate", "endDate",
+            "expectedResults", "expectedResults[].result", "expectedResults[].indicator", "expectedResults[].target",
+            "totalBudget", "requestedAmount", "coFinancing", "declarationCorrect", "declarationAuthorised",
+            "letterOfIntent", "councilResolution", "partnerCommitments");
+
+    @Override
+    public List<String> fieldsInPageOrder() {
+        return PAGE_ORDER;
+    }
 
     /** A partner city row; a row left entirely empty is dropped, a row begun must be complete enough to store. */
     public static class PartnerRow {

@@ -21,6 +21,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,6 +54,7 @@ import org.twinflow.proposal.ProposalStatus;
 import org.twinflow.proposal.Sdg;
 import org.twinflow.proposal.ThematicArea;
 import org.twinflow.system.CallProperties;
+import org.twinflow.system.web.FormErrors;
 import org.twinflow.system.web.SubmitOnce;
 import org.twinflow.system.web.SubmitOnce.Outcome;
 
@@ -252,9 +254,10 @@ class ProposalFormController {
         } else {
             beanValidation.validate(form, checked);
         }
-        // One message per field, the most telling first: "at most 999,999,999" rather than "too many digits".
+        // One message per field, the most telling first: "required" rather than "too long", "at most 999,999,999" rather than
+        // "too many digits". Bean Validation reports its violations as a set in no fixed order, so the choice must not depend on it.
         var errors = checked.getAllErrors().stream()
-                .sorted(Comparator.comparing(error -> "Digits".equals(error.getCode()))).toList();
+                .sorted(Comparator.comparing(ObjectError::getCode, FormErrors::compareCodes)).toList();
         for (var error : errors) {
             if (!(error instanceof FieldError fieldError) || !result.hasFieldErrors(fieldError.getField())) {
                 result.addError(error);

@@ -34,6 +34,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -62,6 +63,14 @@ public class SecurityConfig {
     static final String STAFF_HOME = "/camunda/app/tasklist/";
     /** Query parameter of the sign-in page: the minutes a throttled sign-in must wait. */
     public static final String SIGN_IN_THROTTLED = "throttled";
+    /**
+     * The portal's static files: public, the same for everybody, and cached by browsers (WebResources); whatever
+     * else a response carries, Spring Security marks no-store. Linked with their content's hash in the name
+     * ({@code /favicon-3159….svg}, {@code /css/twinflow-03d2….css}).
+     */
+    static final RequestMatcher STATIC_FILES = new OrRequestMatcher(withDefaults().matcher("/css/**"), withDefaults().matcher("/js/**"),
+            withDefaults().matcher("/images/**"), withDefaults().matcher("/favicon*.ico"), withDefaults().matcher("/favicon*.svg"),
+            withDefaults().matcher("/robots.txt"));
     private static final String PORTAL_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
@@ -96,9 +105,8 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(withDefaults().matcher("/"), withDefaults().matcher("/login"),
                                 withDefaults().matcher("/register/**"), withDefaults().matcher("/error"),
-                                withDefaults().matcher("/css/**"), withDefaults().matcher("/js/**"),
-                                withDefaults().matcher("/images/**"), withDefaults().matcher("/favicon.ico"),
                                 withDefaults().matcher("/actuator/health")).permitAll()
+                        .requestMatchers(STATIC_FILES).permitAll()
                         // The webapps' own login would create a Camunda-only session: never.
                         .requestMatchers(withDefaults().matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/*")).denyAll()
                         // Setup creates the first admin when none exists; admins come from configuration instead.
@@ -129,8 +137,14 @@ public class SecurityConfig {
                 // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN); Spring's covers the portal.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(withDefaults().matcher("/camunda/**")))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        new NegatedRequestMatcher(withDefaults().matcher("/camunda/**")), new ContentSecurityPolicyHeaderWriter(PORTAL_CSP))))
+                .headers(headers -> headers
+                        // Pages and data are never stored (no-store); the static files say how long they keep (WebResources),
+                        // and that is not overwritten here. Every other security header still goes on every response.
+                        .cacheControl(cache -> cache.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(STATIC_FILES),
+                                new CacheControlHeadersWriter()))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(withDefaults().matcher("/camunda/**")), new ContentSecurityPolicyHeaderWriter(PORTAL_CSP))))
                 .build();
     }
 

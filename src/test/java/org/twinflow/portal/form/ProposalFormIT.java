@@ -18,9 +18,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -262,6 +266,41 @@ class ProposalFormIT {
     }
 
     @Test
+    void shouldListTheErrorsInTheSummaryInTheOrderOfTheFieldsOnThePageEveryTime() throws Exception {
+        // given a proposal with mistakes all over the form: a conversion error, Bean Validation in both groups,
+        // a second partner row begun but not finished, and cross-field rules (dates)
+        MultiValueMap<String, String> params = validParams();
+        params.set("title", " ");
+        params.set("partners[0].contactEmail", "toyama at example");
+        params.add("partners[1].cityName", "Huế");
+        params.remove("thematicArea");
+        params.set("summary", "");
+        params.set("endDate", LocalDate.parse(params.getFirst("startDate")).minusDays(1).toString());
+        params.set("expectedResults[0].target", "");
+        params.set("totalBudget", "lots");
+        params.set("coFinancing", "-5");
+        params.remove("declarationAuthorised");
+
+        // when it is submitted twice
+        String first = mvc.perform(form("/proposals/new", params)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String second = mvc.perform(form("/proposals/new", params)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        // then the summary links to the fields from the top of the form to the bottom, rows in row order, declarations last
+        List<String> summary = summaryLinks(first);
+        assertThat(summary).containsExactly("title", "partners0.contactEmail", "partners1.countryCode", "partners1.contactEmail",
+                "thematicArea", "summary", "endDate", "expectedResults0.target", "totalBudget", "coFinancing", "declarationAuthorised");
+        int summaryEnd = first.indexOf("</ul>", first.indexOf("id=\"error-summary\""));
+        int previous = summaryEnd;
+        for (String anchor : summary) {
+            int target = first.indexOf("id=\"" + anchor + "\"", summaryEnd);
+            assertThat(target).as("#%s after the field before it in the summary", anchor).isGreaterThan(previous);
+            previous = target;
+        }
+        // and the second time it is the same summary with the same messages
+        assertThat(summaryItems(second)).isEqualTo(summaryItems(first));
+    }
+
+    @Test
     void shouldRefuseANonPdfNamedPdfWithItsMessageAndStoreNothing() throws Exception {
         // when a text file named .pdf comes with a draft
         String page = mvc.perform(form("/proposals/new", params("title", "Waste to energy in Cebu", "save", "1"))
@@ -454,6 +493,25 @@ class ProposalFormIT {
         return mvc.perform(form("/proposals/new", params("title", title, "save", "1")))
                 .andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
+    }
+
+    private static final Pattern SUMMARY_LINK = Pattern.compile("<a href=\"#([^\"]+)\">([^<]*)</a>");
+
+    /** The anchors the error summary links to, top to bottom. */
+    private static List<String> summaryLinks(String page) {
+        return summaryItems(page).stream().map(item -> item.substring(0, item.indexOf(' '))).toList();
+    }
+
+    /** "anchor message" for each entry of the error summary. */
+    private static List<String> summaryItems(String page) {
+        int start = page.indexOf("id=\"error-summary\"");
+        assertThat(start).as("error summary").isPositive();
+        Matcher links = SUMMARY_LINK.matcher(page.substring(start, page.indexOf("</ul>", start)));
+        List<String> items = new ArrayList<>();
+        while (links.find()) {
+            items.add(links.group(1) + " " + links.group(2));
+        }
+        return items;
     }
 
     private static String referenceIn(String editUrl) {

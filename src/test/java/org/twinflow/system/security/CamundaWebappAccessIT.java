@@ -59,7 +59,10 @@ class CamundaWebappAccessIT {
             "/camunda/api/admin/auth/user/default",
             "/camunda/api/engine/engine/default/task/count",
             "/camunda/api/tasklist/plugin/portal-sso/static/app/plugin.js",
-            "/camunda/api/cockpit/plugin/portal-sso/static/app/plugin.js");
+            "/camunda/api/cockpit/plugin/portal-sso/static/app/plugin.js",
+            // every webapp also asks each plugin for its stylesheet
+            "/camunda/api/tasklist/plugin/portal-sso/static/app/plugin.css",
+            "/camunda/api/cockpit/plugin/portal-sso/static/app/plugin.css");
 
     @LocalServerPort int port;
     @Autowired IdentityService identityService;
@@ -89,6 +92,18 @@ class CamundaWebappAccessIT {
             HttpResponse<String> users = session.get("/camunda/api/engine/engine/default/user");
             assertThat(users.statusCode()).isEqualTo(200);
             assertThat(json.readTree(users.body()).findValuesAsText("id")).containsExactly("webapp" + group);
+        }
+    }
+
+    @Test
+    void shouldAnswerTheWebappsRequestForThePortalPluginsStylesheet() throws Exception {
+        // Tasklist, Cockpit, Admin and Welcome load <plugin>/static/app/plugin.css?bust=<version> for every plugin they list
+        Session session = signIn(ADMIN, ADMIN_PASSWORD);
+        for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+            HttpResponse<String> css = session.get("/camunda/api/" + app + "/plugin/portal-sso/static/app/plugin.css?bust=7.24.0");
+            assertThat(css.statusCode()).as("plugin.css in %s", app).isEqualTo(200);
+            assertThat(css.headers().firstValue("Content-Type")).as("plugin.css in %s", app)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
         }
     }
 
