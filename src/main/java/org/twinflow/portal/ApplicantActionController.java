@@ -5,7 +5,6 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -79,7 +78,7 @@ class ApplicantActionController {
                         "page.clarification.sent", redirect, locale);
             } catch (DocumentRejectedException refused) {
                 reject(result, CLARIFICATION_FORM, "attachment", refused);
-            } catch (ActionNotAwaitedException | OptimisticLockingFailureException | OptimisticLockingException notAwaited) {
+            } catch (ActionNotAwaitedException | OptimisticLockingFailureException notAwaited) {
                 return notAwaited(reference, redirect, locale, notAwaited);
             }
         }
@@ -100,7 +99,7 @@ class ApplicantActionController {
                         "page.agreement.sent", redirect, locale);
             } catch (DocumentRejectedException refused) {
                 reject(result, AGREEMENT_FORM, "file", refused);
-            } catch (ActionNotAwaitedException | OptimisticLockingFailureException | OptimisticLockingException notAwaited) {
+            } catch (ActionNotAwaitedException | OptimisticLockingFailureException notAwaited) {
                 return notAwaited(reference, redirect, locale, notAwaited);
             }
         }
@@ -125,7 +124,7 @@ class ApplicantActionController {
                         ChosenFile.of(form.getAnnex()), principal.getName()), "page.report.sent", redirect, locale);
             } catch (DocumentRejectedException refused) {
                 reject(result, REPORT_FORM, "annex", refused);
-            } catch (ActionNotAwaitedException | OptimisticLockingFailureException | OptimisticLockingException notAwaited) {
+            } catch (ActionNotAwaitedException | OptimisticLockingFailureException notAwaited) {
                 return notAwaited(reference, redirect, locale, notAwaited);
             }
         }

@@ -3,6 +3,7 @@ package org.twinflow.proposal;
 import java.util.Map;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +18,9 @@ public class ProposalMessages {
     }
 
     /**
-     * @throws ActionNotAwaitedException when no instance of this proposal waits for the message; the
-     *         caller's transaction then rolls back, so nothing is half-stored
+     * @throws ActionNotAwaitedException when no instance of this proposal waits for the message, or another
+     *         request delivered one to it at the same moment (the engine's optimistic lock); the caller's
+     *         transaction then rolls back, so nothing is half-stored
      */
     public void deliver(String reference, String messageName, Map<String, Object> variables) {
         try {
@@ -26,7 +28,7 @@ public class ProposalMessages {
                     .processInstanceBusinessKey(reference)
                     .setVariables(variables)
                     .correlateWithResult();
-        } catch (MismatchingMessageCorrelationException notWaiting) {
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException notWaiting) {
             throw new ActionNotAwaitedException(reference, messageName);
         }
     }
