@@ -47,20 +47,21 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         }
         // The same right password a moment ago (a REST client sends it with every request): no hash, but the throttle
         // still refuses a throttled client, so that it cannot test guesses against what was remembered.
-        String userId = recentSignIns.userIdOf(login, password).orElse(null);
-        if (userId != null) {
+        RecentSignIns.Verified signedIn = recentSignIns.verifiedOf(login, password).orElse(null);
+        if (signedIn != null) {
             throttle.rememberedSuccess(login, details.clientAddress());
         } else {
-            userId = checkedUserId(login, password, throttle.begin(login, details.clientAddress(), details.channel()));
+            String userId = checkedUserId(login, password, throttle.begin(login, details.clientAddress(), details.channel()));
             if (userId == null) {
                 throw new BadCredentialsException(BAD_CREDENTIALS);
             }
-            recentSignIns.remember(login, password, userId);
+            List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
+                    .map(group -> (GrantedAuthority) new SimpleGrantedAuthority(StaffGroups.authority(group.getId())))
+                    .toList();
+            signedIn = new RecentSignIns.Verified(userId, authorities);
+            recentSignIns.remember(login, password, signedIn);
         }
-        List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(group -> (GrantedAuthority) new SimpleGrantedAuthority(StaffGroups.authority(group.getId())))
-                .toList();
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+        return UsernamePasswordAuthenticationToken.authenticated(signedIn.userId(), null, signedIn.authorities());
     }
 
     /** The user id if the password is right, else null. The attempt learns its outcome, also when the check breaks off. */

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +26,8 @@ import org.springframework.stereotype.Component;
  * the login and password under a key made at start and kept in memory only — never the password, and
  * nothing an attacker could test guesses against without that key — mapped to the user id, for
  * {@code twinflow.security.sign-in.verified-for} (2 minutes). Only right passwords enter it, so a guess
- * still costs the full check and passes the throttle. A password changed in Admin keeps working for at
- * most that long on the node that saw it (docs/security.md).
+ * still costs the full check and passes the throttle. A password changed in Admin keeps working, and a
+ * group membership changed there takes effect, after at most that long on the node that saw it (docs/security.md).
  */
 @Component
 class RecentSignIns {
@@ -33,7 +35,11 @@ class RecentSignIns {
     /** More entries than that are cleared rather than searched: a flood of sign-ins must not grow memory. */
     static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(String userId, Instant until) {
+    /** A sign-in verified a moment ago: the user and the authorities (groups) it had then. */
+    record Verified(String userId, List<GrantedAuthority> authorities) {
+    }
+
+    private record Entry(Verified verified, Instant until) {
     }
 
     private final Map<String, Entry> verified = new ConcurrentHashMap<>();
@@ -49,8 +55,8 @@ class RecentSignIns {
         this.clock = clock;
     }
 
-    /** The user id if this login signed in with this password within the lifetime. */
-    Optional<String> userIdOf(String login, String password) {
+    /** The user and authorities if this login signed in with this password within the lifetime. */
+    Optional<Verified> verifiedOf(String login, String password) {
         if (lifetime.isZero()) {
             return Optional.empty();
         }
@@ -63,10 +69,10 @@ class RecentSignIns {
             verified.remove(fingerprint, entry);
             return Optional.empty();
         }
-        return Optional.of(entry.userId());
+        return Optional.of(entry.verified());
     }
 
-    void remember(String login, String password, String userId) {
+    void remember(String login, String password, Verified signedIn) {
         if (lifetime.isZero()) {
             return;
         }
@@ -77,7 +83,7 @@ class RecentSignIns {
                 verified.clear();
             }
         }
-        verified.put(fingerprint(login, password), new Entry(userId, clock.instant().plus(lifetime)));
+        verified.put(fingerprint(login, password), new Entry(signedIn, clock.instant().plus(lifetime)));
     }
 
     private String fingerprint(String login, String password) {

@@ -81,6 +81,7 @@ class CamundaIdentityAuthenticationProviderTest {
         verify(identityService, times(1)).checkPassword("sofia", "right password");
         verify(throttle, times(1)).begin("sofia", ADDRESS, SignInChannel.FORM);
         verify(throttle).rememberedSuccess("sofia", ADDRESS);
+        verify(identityService, times(1)).createGroupQuery();
 
         // but a wrong password for the same account is checked and throttled as before
         assertThatThrownBy(() -> provider.authenticate(signIn("sofia", "right passwore"))).isInstanceOf(BadCredentialsException.class);
