@@ -153,22 +153,8 @@ final class SeededInstances {
                 .putValueTyped(PROPOSAL, JsonVariables.json(ProposalSnapshot.of(proposal, city)))
                 .putValue(PROPOSAL_REFERENCE, seeded.reference())
                 .putValue(PROPOSAL_TITLE, engineText.fit(seeded.title(), 300))
-                .putValue(LEAD_CITY, engineText.fit(seeded.cityName(), 200))
-                .putValue(APPLICANT_TYPE, city.getGovernmentType().name())
-                .putValue(FOREIGN_PARTNER_COUNT, (int) proposal.foreignPartnerCount(city.getCountryCode()))
-                .putValue(THEMATIC_AREA, proposal.getThematicArea().name())
-                .putValue(SDG_COUNT, proposal.sdgNumbers().size())
-                .putValue(DURATION_MONTHS, proposal.getDurationMonths())
-                .putValue(REQUESTED_AMOUNT, proposal.getRequestedAmount().doubleValue())
-                .putValue(FUNDING_SHARE, proposal.fundingShare())
-                .putValue(CALL_MIN_DURATION_MONTHS, call.minDurationMonths())
-                .putValue(CALL_MAX_DURATION_MONTHS, call.maxDurationMonths())
-                .putValue(CALL_MAX_REQUESTED_AMOUNT, call.maxRequestedAmount().doubleValue())
-                .putValue(CALL_MAX_FUNDING_SHARE, call.maxFundingShare().doubleValue());
-        if (seeded.state() != SeedState.INELIGIBLE) {
-            // what the eligibility decision left: no reason
-            variables.putValueTyped(ELIGIBILITY_REASONS, JsonVariables.json(List.of()));
-        }
+                .putValue(LEAD_CITY, engineText.fit(seeded.cityName(), 200));
+        // As ProposalProcessStarter: the eligibility decision's inputs and outcome are transient (read when it runs).
         return variables;
     }
 }

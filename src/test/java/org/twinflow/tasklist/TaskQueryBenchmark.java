@@ -54,7 +54,9 @@ import org.twinflow.system.StaffGroups;
  * Results go to the console and {@code target/taskquery-benchmark.md}; docs/performance-task-queries.md explains them.
  */
 @ExtendWith(MySqlTestDatabase.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Its seeding and set-up write with plain JdbcTemplate calls outside transactions: with the application's
+// auto-commit off they would be rolled back when each connection goes back to the pool.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.datasource.hikari.auto-commit=true")
 @ActiveProfiles("mysql")
 @DirtiesContext
 class TaskQueryBenchmark {
