@@ -56,6 +56,7 @@ class HistoryCleanupIT {
         assertThat(engine.getHistory()).isEqualTo(ProcessEngineConfiguration.HISTORY_FULL);
         assertThat(engine.isEnforceHistoryTimeToLive()).isTrue();
         assertThat(engine.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
+        assertThat(engine.getHistoryRemovalTimeStrategy()).as("five years after the end, not after the start").isEqualTo("end");
         assertThat(engine.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
         assertThat(engine.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
         assertThat(repositoryService.createProcessDefinitionQuery().list())
