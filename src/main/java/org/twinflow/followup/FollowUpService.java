@@ -44,9 +44,7 @@ public class FollowUpService {
     /** Records the signed agreement's deadline: when it is requested, requested again, or extended. */
     @Transactional
     public void recordAgreementDue(Long proposalId, Instant due) {
-        Proposal proposal = proposals.byId(proposalId);
-        proposal.agreementDueBy(due);
-        proposals.save(proposal);
+        proposals.recordAgreementDue(proposalId, due);
     }
 
     /** The secretariat gives the applicant more time for an overdue signed agreement. */
@@ -71,22 +69,19 @@ public class FollowUpService {
     /** The applicant uploaded the signed partnership agreement; the secretariat verifies it next. */
     @Transactional
     public void uploadAgreement(String reference, String fileName, String actor) {
-        Proposal proposal = proposals.byReference(reference);
-        proposal.recordAgreementUpload(fileName, clock.instant());
-        proposals.save(proposal);
-        timeline.forApplicant(proposal.getId(), actor, TimelineEvent.AGREEMENT_UPLOADED, fileName);
+        Long proposalId = proposals.byReference(reference).getId();
+        Instant uploadedAt = proposals.recordAgreementUpload(proposalId, fileName);
+        timeline.forApplicant(proposalId, actor, TimelineEvent.AGREEMENT_UPLOADED, fileName);
         Map<String, Object> agreement = new LinkedHashMap<>();
         agreement.put("fileName", fileName);
-        agreement.put("uploadedAt", proposal.getAgreementUploadedAt().toString());
+        agreement.put("uploadedAt", uploadedAt.toString());
         messages.deliver(reference, ProposalProcess.Messages.AGREEMENT_UPLOADED, Map.of(ProposalProcess.Vars.AGREEMENT, json(agreement)));
     }
 
     @Transactional
     public void recordAgreementVerification(Long proposalId, boolean verified, String note, String officer) {
         if (verified) {
-            Proposal proposal = proposals.byId(proposalId);
-            proposal.recordAgreementVerified(clock.instant());
-            proposals.save(proposal);
+            proposals.recordAgreementVerified(proposalId);
             timeline.forApplicant(proposalId, officer, TimelineEvent.AGREEMENT_VERIFIED, null);
         } else {
             timeline.forApplicant(proposalId, officer, TimelineEvent.AGREEMENT_REJECTED, note);
@@ -137,11 +132,9 @@ public class FollowUpService {
     public void evaluateFinalReport(Long reportId, boolean accepted, Integer rating, String summary, String officer) {
         reviewReport(reportId, accepted, summary, officer);
         if (accepted) {
-            Report report = report(reportId);
-            Proposal proposal = proposals.byId(report.getProposalId());
-            proposal.recordEvaluation(rating, summary, clock.instant());
-            proposals.save(proposal);
-            timeline.forApplicant(proposal.getId(), officer, TimelineEvent.FINAL_EVALUATION, "rating " + rating + "/5");
+            Long proposalId = report(reportId).getProposalId();
+            proposals.recordEvaluation(proposalId, rating, summary);
+            timeline.forApplicant(proposalId, officer, TimelineEvent.FINAL_EVALUATION, "rating " + rating + "/5");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.twinflow.proposal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -191,9 +192,37 @@ public class ProposalService {
         timeline.forApplicant(proposalId, actor, TimelineEvent.DECIDED, decision);
     }
 
+    // The follow-up's facts still live on the proposal's row (docs/architecture.md, "Not yet in shape"): each change is
+    // a named method here, so that no other feature loads the aggregate and saves whatever it holds.
+
+    /** The signed agreement's deadline: when it is requested, requested again, or extended. */
     @Transactional
-    public Proposal save(Proposal proposal) {
-        return proposals.save(proposal);
+    public void recordAgreementDue(Long proposalId, Instant due) {
+        Proposal proposal = byId(proposalId);
+        proposal.agreementDueBy(due);
+        proposals.save(proposal);
+    }
+
+    /** The applicant uploaded the signed agreement; returns when it was recorded. */
+    @Transactional
+    public Instant recordAgreementUpload(Long proposalId, String fileName) {
+        Proposal proposal = byId(proposalId);
+        proposal.recordAgreementUpload(fileName, clock.instant());
+        return proposals.save(proposal).getAgreementUploadedAt();
+    }
+
+    @Transactional
+    public void recordAgreementVerified(Long proposalId) {
+        Proposal proposal = byId(proposalId);
+        proposal.recordAgreementVerified(clock.instant());
+        proposals.save(proposal);
+    }
+
+    @Transactional
+    public void recordEvaluation(Long proposalId, int rating, String summary) {
+        Proposal proposal = byId(proposalId);
+        proposal.recordEvaluation(rating, summary, clock.instant());
+        proposals.save(proposal);
     }
 
     @Transactional(readOnly = true)
