@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -19,9 +17,6 @@ import org.twinflow.system.ProcessTimingProperties;
 /** The signed agreement's deadline, and the due date of the report a notice is about. */
 @Component
 class FollowUpNotices implements NoticeDetailsSource {
-
-    /** Mails are written in English (NoticeMailRenderer), their dates too. */
-    private static final DateTimeFormatter DUE_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private final FollowUpService followUp;
     private final ProcessTimingProperties timings;
@@ -65,7 +60,7 @@ class FollowUpNotices implements NoticeDetailsSource {
                 .filter(r -> !r.getPeriodEnd().isAfter(today))
                 .map(Report::getDueDate)
                 .min(LocalDate::compareTo)
-                .map(DUE_DATE::format)
+                .map(DisplayDates::date)
                 .orElse(null);
     }
 }

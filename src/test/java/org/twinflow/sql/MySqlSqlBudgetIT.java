@@ -42,7 +42,7 @@ class MySqlSqlBudgetIT extends SqlBudgetScenarios {
      * The issue's target: at most 60 including the receipt notice (216 before, on MySQL's counters). Measured
      * 56 on MariaDB 10.11 (the measurement's own rollback included): the engine's batched inserts arrive as
      * one statement per table (rewriteBatchedStatements) and connections stay out of auto-commit, so no
-     * transaction sends SET statements around it (docs/performance.md, "What a submission writes").
+     * transaction sends SET statements around it (docs/performance.md, "Tuning steps").
      */
     static final int SUBMISSION = 60;
     /** Measured 104: the scores, the review branch's end and the aggregation's job. */

@@ -36,18 +36,8 @@ class MySqlTaskQueryIT {
 
     @Test
     void shouldShowEveryUserExactlyTheTasksCamundasOwnQueryShows() {
-        ProcessEngine camunda = TaskVisibilityMatrix.unpatchedEngine(dataSource, "mysql");
-        TaskVisibilityMatrix matrix = new TaskVisibilityMatrix(engine, camunda);
-        try {
-            matrix.create();
-            matrix.addStandaloneTask();
-            int comparisons = matrix.compare(false) + matrix.compare(true);
-            matrix.checkKnownVisibility();
-            assertThat(comparisons).as("comparisons made").isGreaterThan(1000);
-        } finally {
-            matrix.delete();
-            camunda.close();
-        }
+        int comparisons = TaskVisibilityMatrix.compareWithCamundasOwnQuery(engine, dataSource, "mysql");
+        assertThat(comparisons).as("comparisons made").isGreaterThan(1000);
     }
 
     @Test

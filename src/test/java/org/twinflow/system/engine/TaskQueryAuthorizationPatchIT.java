@@ -24,18 +24,8 @@ class TaskQueryAuthorizationPatchIT {
 
     @Test
     void shouldShowEveryUserExactlyTheTasksCamundasOwnQueryShows() {
-        ProcessEngine camunda = TaskVisibilityMatrix.unpatchedEngine(dataSource, "h2");
-        TaskVisibilityMatrix matrix = new TaskVisibilityMatrix(engine, camunda);
-        try {
-            matrix.create();
-            matrix.addStandaloneTask();
-            int comparisons = matrix.compare(false) + matrix.compare(true);
-            matrix.checkKnownVisibility();
-            assertThat(comparisons).as("comparisons made").isGreaterThan(1000);
-        } finally {
-            matrix.delete();
-            camunda.close();
-        }
+        int comparisons = TaskVisibilityMatrix.compareWithCamundasOwnQuery(engine, dataSource, "h2");
+        assertThat(comparisons).as("comparisons made").isGreaterThan(1000);
     }
 
     @Test

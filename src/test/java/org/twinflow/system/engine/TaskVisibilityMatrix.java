@@ -78,6 +78,26 @@ final class TaskVisibilityMatrix {
     }
 
     /** Camunda's engine as it ships, on the application's database: no patch, no schema changes, no jobs. */
+    /**
+     * Builds the matrix on {@code engine}'s database, compares what every user sees through the application's engine
+     * and through an unpatched one (with and without OR queries), checks the visibility known by construction, and
+     * removes it all again; returns the number of comparisons made.
+     */
+    static int compareWithCamundasOwnQuery(ProcessEngine engine, DataSource dataSource, String databaseType) {
+        ProcessEngine camunda = unpatchedEngine(dataSource, databaseType);
+        TaskVisibilityMatrix matrix = new TaskVisibilityMatrix(engine, camunda);
+        try {
+            matrix.create();
+            matrix.addStandaloneTask();
+            int comparisons = matrix.compare(false) + matrix.compare(true);
+            matrix.checkKnownVisibility();
+            return comparisons;
+        } finally {
+            matrix.delete();
+            camunda.close();
+        }
+    }
+
     static ProcessEngine unpatchedEngine(DataSource dataSource, String databaseType) {
         ProcessEngineConfigurationImpl configuration = new StandaloneProcessEngineConfiguration();
         configuration.setDataSource(dataSource);
