@@ -31,7 +31,7 @@ final class TaskQueryAuthorizationPatch {
     static final String TASK_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
 
     /** Conditions on an authorization row {@code A} of the current user or a group of theirs that grants what the query checks. */
-    private static final String AUTHORIZATION_CONDITIONS = """
+    static final String AUTHORIZATION_CONDITIONS = """
                 <sql id="twinflowAuthorizationConditions">
                   A.TYPE_ &lt; 2
                   AND ( A.USER_ID_ IN ( #{authCheck.authUserId, jdbcType=VARCHAR}, '*')

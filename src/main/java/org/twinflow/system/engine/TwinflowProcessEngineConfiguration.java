@@ -10,13 +10,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Camunda's Spring configuration, whose MyBatis mappings get Twinflow's checked patches while the engine
- * builds its SQL session factory ({@link TaskQueryAuthorizationPatch}). Nothing else differs.
+ * builds its SQL session factory ({@link TaskQueryAuthorizationPatch}, {@link VariableQueryAuthorizationPatch}). Nothing else differs.
  */
 public class TwinflowProcessEngineConfiguration extends SpringProcessEngineConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TwinflowProcessEngineConfiguration.class);
 
-    static final List<MappingPatch> PATCHES = List.of(TaskQueryAuthorizationPatch.PATCH);
+    static final List<MappingPatch> PATCHES = List.of(TaskQueryAuthorizationPatch.PATCH, VariableQueryAuthorizationPatch.PATCH);
 
     @Override
     protected void initSqlSessionFactory() {

@@ -20,6 +20,21 @@ class MappingPatchTest {
     private static final ClassLoader ENGINE = ProcessEngineConfigurationImpl.class.getClassLoader();
 
     @Test
+    void shouldPatchCamundasVariableMappingAsShipped() {
+        // when the patch is applied to the VariableInstance.xml in the engine jar
+        String patched = VariableQueryAuthorizationPatch.PATCH.apply(ENGINE);
+
+        // then the join is gone and the check is one EXISTS per resource id, Camunda's own check kept for REVOKE
+        assertThat(patched).doesNotContain("AUTH ON (AUTH.RESOURCE_ID_")
+                .contains("<sql id=\"twinflowAuthorizationConditions\">")
+                .containsOnlyOnce("AND A.RESOURCE_ID_ = RES.PROC_INST_ID_)").containsOnlyOnce("AND A.RESOURCE_ID_ = PROCDEF.KEY_)")
+                .containsOnlyOnce("AND A.RESOURCE_ID_ = RES.TASK_ID_)").containsOnlyOnce("AND A.RESOURCE_ID_ = '*')")
+                .containsOnlyOnce("AuthorizationEntity.contextualAuthorizationCheck");
+        // and everything else of Camunda's mapping is untouched
+        assertThat(patched).contains("<select id=\"selectVariableInstanceByQueryCriteria\"", "<insert id=\"insertByteArray\"");
+    }
+
+    @Test
     void shouldPatchCamundasTaskMappingAsShipped() {
         // when the patch is applied to the Task.xml in the engine jar
         String patched = TaskQueryAuthorizationPatch.PATCH.apply(ENGINE);

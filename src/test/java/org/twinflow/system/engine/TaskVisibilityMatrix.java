@@ -34,6 +34,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.runtime.VariableInstanceQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.twinflow.TestUsers;
@@ -41,9 +43,10 @@ import org.twinflow.process.ProposalProcess;
 import org.twinflow.system.StaffGroups;
 
 /**
- * Who sees which task, asked of the application's engine (with {@link TaskQueryAuthorizationPatch}) and of Camunda's
- * engine as it ships (a second engine on the same database, {@link #unpatchedEngine}), for a matrix of users and
- * authorizations and a set of task queries: both must answer the same, task for task, in the same order.
+ * Who sees which task and which variable, asked of the application's engine (with {@link TaskQueryAuthorizationPatch}
+ * and {@link VariableQueryAuthorizationPatch}) and of Camunda's engine as it ships (a second engine on the same database,
+ * {@link #unpatchedEngine}), for a matrix of users and authorizations and a set of task and variable queries: both must
+ * answer the same, task for task, in the same order.
  * <p>
  * Users: group grants per task (candidate groups), user grants per task (candidate user, assignee), an explicit grant
  * on one task, READ_TASK on a process definition and on every definition, READ on every task, a global grant on one
@@ -51,7 +54,9 @@ import org.twinflow.system.StaffGroups;
  * TASK grant whose resource id is a definition key (Camunda's join matches it), a REVOKE (Camunda's own check runs),
  * administrators, a user in several groups, and the staff groups on the real process. Queries: all, counts, sorted and
  * paged, the filters' criteria (task keys, assignee, due date), candidate group and user, an OR query, the process
- * definition key, and every shared Tasklist filter. Once with the production flags (CMMN and standalone tasks off),
+ * definition key, and every shared Tasklist filter; variables of the instances, of a list's tasks, executions and
+ * instances by name (as Tasklist loads a list's columns), with READ on an instance, READ_INSTANCE on a definition and
+ * task-local variables. Once with the production flags (CMMN and standalone tasks off),
  * once with both on (left joins, the case-task exception; a standalone task exists then).
  */
 final class TaskVisibilityMatrix {
@@ -118,7 +123,7 @@ final class TaskVisibilityMatrix {
     /** Creates the users, groups, tasks and authorizations. */
     void create() {
         IdentityService identity = patched.getIdentityService();
-        for (String group : List.of("tqA", "tqB", "tqC", "tqD", "tqE")) {
+        for (String group : List.of("tqA", "tqB", "tqC", "tqD", "tqE", "tqF")) {
             if (identity.createGroupQuery().groupId(group).count() == 0) {
                 Group g = identity.newGroup(group);
                 identity.saveGroup(g);
@@ -135,6 +140,8 @@ final class TaskVisibilityMatrix {
         user("tqu8", "tqA");
         user("tqu9");
         user("tqu10", "tqE");
+        user("tqu11");
+        user("tqu12", "tqF");
         user("tqadmin", StaffGroups.ADMINS);
         user("tqsec", StaffGroups.SECRETARIAT);
         user("tqrev1", StaffGroups.REVIEWERS);
@@ -185,6 +192,11 @@ final class TaskVisibilityMatrix {
         authorizationIds.add(patched.getAuthorizationService().saveAuthorization(revoke).getId());
         grantUser("tqu9", Resources.TASK, OTHER, Permissions.READ);
         grantGroup("tqE", Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_TASK);
+        // for the variable query: READ on one process instance, READ_INSTANCE on a definition, a task's local variable
+        grantUser("tqu11", Resources.PROCESS_INSTANCE, instanceIds.get(0), Permissions.READ);
+        grantGroup("tqF", Resources.PROCESS_DEFINITION, OTHER, ProcessDefinitionPermissions.READ_INSTANCE);
+        patched.getTaskService().setVariableLocal(x, "taskNote", "a note on one task");
+        patched.getTaskService().setVariableLocal(z, "taskNote", "a note on another task");
     }
 
     /** Compares every user's view through both engines, with the given engine flags; returns the number of comparisons. */
@@ -221,6 +233,11 @@ final class TaskVisibilityMatrix {
                 same(what + ", count", user, e -> query.getValue().apply(e.getTaskService().createTaskQuery()).count());
                 same(what + ", page 2 of 3", user, e -> ids(query.getValue().apply(e.getTaskService().createTaskQuery()).listPage(3, 3)));
             }
+            for (Map.Entry<String, Function<VariableInstanceQuery, VariableInstanceQuery>> query : variableQueries().entrySet()) {
+                String what = user.getKey() + " " + user.getValue() + ", variables " + query.getKey() + ", CMMN/standalone " + cmmnAndStandaloneTasks;
+                same(what + ", list", user, e -> variableIds(query.getValue().apply(e.getRuntimeService().createVariableInstanceQuery()).list()));
+                same(what + ", count", user, e -> query.getValue().apply(e.getRuntimeService().createVariableInstanceQuery()).count());
+            }
             for (Map.Entry<String, String> filter : filters.entrySet()) {
                 String what = user.getKey() + " " + user.getValue() + ", filter " + filter.getKey() + ", CMMN/standalone " + cmmnAndStandaloneTasks;
                 same(what + ", readable", user, e -> e.getFilterService().createTaskFilterQuery().filterId(filter.getValue()).count());
@@ -231,6 +248,27 @@ final class TaskVisibilityMatrix {
             }
         }
         return comparisons - before;
+    }
+
+    /**
+     * The variable queries: of the matrix's instances, and as Tasklist asks for a list's columns (the page's tasks,
+     * their executions and instances as variable scopes, the columns' names; VariableQueryAuthorizationPatch).
+     */
+    private Map<String, Function<VariableInstanceQuery, VariableInstanceQuery>> variableQueries() {
+        List<Task> tasks = patched.getTaskService().createTaskQuery().processInstanceIdIn(instanceIds.toArray(String[]::new)).list();
+        List<String> scopes = new ArrayList<>();
+        tasks.forEach(t -> {
+            scopes.add(t.getId());
+            scopes.add(t.getExecutionId());
+            scopes.add(t.getProcessInstanceId());
+        });
+        String[] scopeIds = scopes.stream().distinct().toArray(String[]::new);
+        Map<String, Function<VariableInstanceQuery, VariableInstanceQuery>> queries = new LinkedHashMap<>();
+        queries.put("of the instances", q -> q.processInstanceIdIn(instanceIds.toArray(String[]::new)).orderByVariableName().asc());
+        queries.put("of the tasks' scopes by name (a filter list's columns)", q -> q.variableScopeIdIn(scopeIds)
+                .variableNameIn("due0", "due1", "taskNote", ProposalProcess.Vars.REVIEWER));
+        queries.put("by name", q -> q.variableName("taskNote"));
+        return queries;
     }
 
     /** Facts the comparison alone would not catch if both engines were wrong the same way: the matrix is not vacuous. */
@@ -256,6 +294,12 @@ final class TaskVisibilityMatrix {
                 .contains(realTaskOf(ProposalProcess.Elements.TASK_SCREEN_PROPOSAL, null))
                 .doesNotContain(reviewOf1, reviewOf2, realTaskOf(ProposalProcess.Elements.TASK_DECIDE_ON_PROPOSAL, null));
         assertThat(visible("tqadmin")).as("administrators see everything").contains(x, y, z, reviewOf1, reviewOf2);
+        assertThat(visibleVariables("tqu11")).as("READ on an instance: its variables and its tasks', not the other instance's")
+                .contains("due0", "due5", "taskNote").hasSize(8);
+        assertThat(visibleVariables("tqu12")).as("READ_INSTANCE on a definition: the variables of its instance").containsExactly("due0");
+        assertThat(visibleVariables("tqu4")).as("READ on a task: its local variable; the global grant on another task: none")
+                .containsExactly("taskNote");
+        assertThat(visibleVariables("tqcity")).as("a city account sees no variable").isEmpty();
     }
 
     /** A standalone task of group tqA, created while standalone tasks are allowed. */
@@ -305,12 +349,21 @@ final class TaskVisibilityMatrix {
         }
     }
 
+    private List<String> visibleVariables(String userId) {
+        return as(patched, Map.entry(userId, users.get(userId)), e -> e.getRuntimeService().createVariableInstanceQuery()
+                .processInstanceIdIn(instanceIds.subList(0, 3).toArray(String[]::new)).list().stream().map(VariableInstance::getName).toList());
+    }
+
     private List<String> visible(String userId) {
         return as(patched, Map.entry(userId, users.get(userId)), e -> ids(e.getTaskService().createTaskQuery().listPage(0, 1000)));
     }
 
     private static List<String> ids(List<Task> tasks) {
         return tasks.stream().map(Task::getId).toList();
+    }
+
+    private static List<String> variableIds(List<VariableInstance> variables) {
+        return variables.stream().map(VariableInstance::getId).sorted().toList();
     }
 
     private static List<String> sortedIds(List<Task> tasks) {
