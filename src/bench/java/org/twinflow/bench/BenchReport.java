@@ -43,7 +43,7 @@ final class BenchReport {
         ResultTable table = new ResultTable("Submissions through the portal until waiting at screening, and the baselines (same run, JVM and server)"
                 + loaded(results, "submissions"),
                 "cities", "subm./s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "bare starts/s", "bare p50", "raw tx/s", "raw p50",
-                "subm./bare", "subm./raw");
+                "subm./bare", "subm./raw", "CPU ms/subm.", "CPU ms/bare");
         for (String cities : portal.keySet()) {
             Map<String, Object> level = map(portal, cities);
             Map<String, Object> latency = map(level, "latency");
@@ -53,7 +53,7 @@ final class BenchReport {
             table.row(cities, level.get("throughputToScreeningPerSecond"), latency.get("p50Ms"), latency.get("p95Ms"), latency.get("p99Ms"),
                     latency.get("maxMs"), level.get("errors"), bare.get("throughputPerSecond"), map(bare, "latency").get("p50Ms"),
                     raw.get("throughputPerSecond"), map(raw, "latency").get("p50Ms"), ratio(ratio.get("submissionToBareEngine")),
-                    ratio(ratio.get("submissionToRawJdbc")));
+                    ratio(ratio.get("submissionToRawJdbc")), level.get("jvmCpuMsPerSubmission"), bare.get("jvmCpuMsPerOperation"));
         }
         return table.render();
     }

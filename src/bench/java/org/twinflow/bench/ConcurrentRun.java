@@ -21,7 +21,12 @@ final class ConcurrentRun {
         void run(int thread, int iteration) throws Exception;
     }
 
-    record Outcome(int threads, long operations, long elapsedNanos, Latencies.Summary latency, List<String> errors) {
+    record Outcome(int threads, long operations, long elapsedNanos, long cpuNanos, Latencies.Summary latency, List<String> errors) {
+
+        /** The JVM's CPU per operation that went through, in milliseconds (all threads, ProcessCpu). */
+        double cpuMsPerOperation() {
+            return ProcessCpu.msPer(cpuNanos, operations);
+        }
 
         double throughputPerSecond() {
             return elapsedNanos == 0 ? 0 : operations * 1e9 / elapsedNanos;
@@ -54,6 +59,7 @@ final class ConcurrentRun {
             }));
         }
         long begin = System.nanoTime();
+        long cpuBegin = ProcessCpu.nanos();
         start.countDown();
         try {
             for (Future<?> worker : workers) {
@@ -65,6 +71,7 @@ final class ConcurrentRun {
             pool.shutdownNow();
         }
         long elapsed = System.nanoTime() - begin;
-        return new Outcome(threads, (long) threads * operationsPerThread - errors.size(), elapsed, latencies.summary(), List.copyOf(errors));
+        long cpu = ProcessCpu.nanos() - cpuBegin;
+        return new Outcome(threads, (long) threads * operationsPerThread - errors.size(), elapsed, cpu, latencies.summary(), List.copyOf(errors));
     }
 }

@@ -35,7 +35,7 @@ final class PortalSubmissions {
     }
 
     /** What one level of concurrency achieved. */
-    record Level(int cities, ConcurrentRun.Outcome http, Latencies.Summary post, long toScreeningNanos, List<String> references) {
+    record Level(int cities, ConcurrentRun.Outcome http, Latencies.Summary post, long toScreeningNanos, long cpuNanos, List<String> references) {
 
         double throughputToScreening() {
             return toScreeningNanos == 0 ? 0 : http.operations() * 1e9 / toScreeningNanos;
@@ -46,13 +46,14 @@ final class PortalSubmissions {
     Level run(int cities, int submissions) {
         List<String> references = Collections.synchronizedList(new ArrayList<>());
         Latencies posts = new Latencies();
+        long cpuBegin = ProcessCpu.nanos();
         ConcurrentRun.Outcome outcome = ConcurrentRun.run(cities, Math.max(1, submissions / cities),
                 (city, i) -> references.add(submit(city, posts)));
         if (!outcome.errors().isEmpty()) {
-            return new Level(cities, outcome, posts.summary(), 0, List.copyOf(references));
+            return new Level(cities, outcome, posts.summary(), 0, ProcessCpu.nanos() - cpuBegin, List.copyOf(references));
         }
         long wait = watch.awaitAtScreening(references, Duration.ofMinutes(5));
-        return new Level(cities, outcome, posts.summary(), outcome.elapsedNanos() + wait, List.copyOf(references));
+        return new Level(cities, outcome, posts.summary(), outcome.elapsedNanos() + wait, ProcessCpu.nanos() - cpuBegin, List.copyOf(references));
     }
 
     /** One submission by city {@code city}: the form, the POST, the proposal's page. Returns the reference. */

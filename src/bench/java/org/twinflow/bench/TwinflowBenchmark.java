@@ -105,6 +105,7 @@ class TwinflowBenchmark {
             result.put("submissions", level.http().operations());
             result.put("throughputToScreeningPerSecond", round(level.throughputToScreening()));
             result.put("httpThroughputPerSecond", round(level.http().throughputPerSecond()));
+            result.put("jvmCpuMsPerSubmission", ProcessCpu.msPer(level.cpuNanos(), level.http().operations()));
             result.put("latency", level.http().latency().asMap());
             result.put("postLatency", level.post().asMap());
             result.put("errors", level.http().errors().size());
@@ -211,6 +212,7 @@ class TwinflowBenchmark {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("operations", outcome.operations());
         result.put("throughputPerSecond", round(outcome.throughputPerSecond()));
+        result.put("jvmCpuMsPerOperation", outcome.cpuMsPerOperation());
         result.put("latency", outcome.latency().asMap());
         result.put("errors", outcome.errors().size());
         System.out.printf("[bench]   %s: %.1f/s, p50 %.1f ms, errors %d%n", what, outcome.throughputPerSecond(), outcome.latency().p50(),
