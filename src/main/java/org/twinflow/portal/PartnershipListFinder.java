@@ -1,6 +1,7 @@
 package org.twinflow.portal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.twinflow.proposal.ThematicArea;
 
 /**
- * The public list of approved partnerships (approved, in follow-up or closed), in two queries. It
+ * The public list of the newest {@value #LIMIT} approved partnerships (approved, in follow-up or closed), in two queries
+ * that read no more than that, whatever the number of partnerships. It
  * selects city names, country codes, thematic area and start date only: never a contact, an e-mail
  * address or a person's name.
  */
@@ -31,23 +33,30 @@ class PartnershipListFinder {
 
     @Transactional(readOnly = true)
     List<PartnershipListItem> approvedPartnerships(Locale locale) {
-        Map<Long, List<String>> partners = new HashMap<>();
-        jdbc.query("SELECT pc.proposal_id, pc.city_name, pc.country_code FROM partner_city pc JOIN proposal p ON p.id = pc.proposal_id "
-                + "WHERE p.status IN " + APPROVED_STATUSES + " ORDER BY pc.proposal_id, pc.position",
-                rs -> {
-                    partners.computeIfAbsent(rs.getLong("proposal_id"), id -> new ArrayList<>())
-                            .add(ProposalPageModel.cityWithCountry(rs.getString("city_name"), rs.getString("country_code"), locale));
-                });
-        List<PartnershipListItem> items = jdbc.query("SELECT p.id, p.thematic_area, p.start_date, c.name, c.country_code "
+        record Row(long id, String leadCity, String leadCountry, ThematicArea area, Integer startYear) {
+        }
+        // the newest LIMIT only, chosen by the database: a public page must not read every partnership there is
+        List<Row> rows = jdbc.query("SELECT p.id, p.thematic_area, p.start_date, c.name, c.country_code "
                 + "FROM proposal p JOIN city c ON c.id = p.lead_city_id WHERE p.status IN " + APPROVED_STATUSES
-                + " ORDER BY p.start_date DESC, p.id DESC",
+                + " ORDER BY p.start_date DESC, p.id DESC LIMIT " + LIMIT,
                 (rs, n) -> {
                     java.sql.Date start = rs.getDate("start_date");
                     String area = rs.getString("thematic_area");
-                    return new PartnershipListItem(rs.getString("name"), ProposalPageModel.countryName(rs.getString("country_code"), locale),
-                            partners.getOrDefault(rs.getLong("id"), List.of()), area == null ? null : ThematicArea.valueOf(area),
-                            start == null ? null : start.toLocalDate().getYear());
+                    return new Row(rs.getLong("id"), rs.getString("name"), rs.getString("country_code"),
+                            area == null ? null : ThematicArea.valueOf(area), start == null ? null : start.toLocalDate().getYear());
                 });
-        return items.size() > LIMIT ? items.subList(0, LIMIT) : items;
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<String>> partners = new HashMap<>();
+        String ids = String.join(",", Collections.nCopies(rows.size(), "?"));
+        jdbc.query("SELECT pc.proposal_id, pc.city_name, pc.country_code FROM partner_city pc WHERE pc.proposal_id IN (" + ids + ") "
+                + "ORDER BY pc.proposal_id, pc.position",
+                rs -> {
+                    partners.computeIfAbsent(rs.getLong("proposal_id"), id -> new ArrayList<>())
+                            .add(ProposalPageModel.cityWithCountry(rs.getString("city_name"), rs.getString("country_code"), locale));
+                }, rows.stream().map(Row::id).toArray());
+        return rows.stream().map(row -> new PartnershipListItem(row.leadCity(), ProposalPageModel.countryName(row.leadCountry(), locale),
+                partners.getOrDefault(row.id(), List.of()), row.area(), row.startYear())).toList();
     }
 }
