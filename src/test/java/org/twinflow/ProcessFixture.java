@@ -79,9 +79,9 @@ public class ProcessFixture {
         ProcessDurations durations = new ProcessDurations(TIMINGS);
         Mocks.register("processDurations", durations);
         ProposalTestBeans.register(proposals);
-        ScreeningTestBeans.register(screening, proposals);
+        ScreeningTestBeans.register(screening, proposals, durations);
         ReviewTestBeans.register(reviews, durations);
-        ApprovalTestBeans.register(proposals);
+        ApprovalTestBeans.register(proposals, durations);
         FollowUpTestBeans.register(followUp, durations);
         NotificationTestBeans.register(notifications);
     }

@@ -34,8 +34,8 @@ class DecisionNotices implements NoticeDetailsSource {
     public NoticeDetails detailsOf(Notice notice, ProposalNoticeFacts proposal, String reviewerId) {
         String deadline = null;
         if (notice == Notice.REVISION_REQUESTED) {
-            Instant decided = proposal.decidedAt() == null ? clock.instant() : proposal.decidedAt();
-            deadline = DisplayDates.dateTime(decided.plus(timings.revisionDeadline()));
+            Instant due = proposal.revisionDue(timings.revisionDeadline());
+            deadline = DisplayDates.dateTime(due == null ? clock.instant().plus(timings.revisionDeadline()) : due);
         }
         return new NoticeDetails(null, deadline, List.of(), blankToNull(proposal.decisionFeedback()),
                 blankToNull(proposal.decisionConditions()),

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.twinflow.document.DocumentRejectedException;
 import org.twinflow.document.Upload;
+import org.twinflow.proposal.ApplicantAction;
 import org.twinflow.system.web.SubmitOnce;
 import org.twinflow.system.web.SubmitOnce.Outcome;
 import org.twinflow.system.web.SubmittedForm;

@@ -9,11 +9,12 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.twinflow.proposal.ApplicantAction;
 import org.twinflow.proposal.ProposalStatus;
 
 /**
- * "My proposals" from the database in three queries whatever the number of proposals: the
- * proposals, their partner cities, and what each owes ({@link ApplicantActionFinder}).
+ * "My proposals" from the database in a fixed number of queries whatever the number of proposals: the
+ * proposals, their partner cities, and what each owes (one query per stage, {@link ApplicantActionFinder}).
  */
 @Component
 class MyProposalsFinder {

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import org.twinflow.proposal.ApplicantAction;
 import org.twinflow.proposal.ProposalStatus;
 
 /** One line of "My proposals". */

@@ -18,6 +18,7 @@ import org.twinflow.city.Countries;
 import org.twinflow.city.City;
 import org.twinflow.document.DocumentInfo;
 import org.twinflow.document.DocumentService;
+import org.twinflow.proposal.ApplicantAction;
 import org.twinflow.proposal.PartnerCity;
 import org.twinflow.proposal.Proposal;
 import org.twinflow.proposal.ProposalService;

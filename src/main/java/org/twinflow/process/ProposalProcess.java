@@ -50,6 +50,10 @@ public final class ProposalProcess {
 
         public static final String SCREENING_OUTCOME = "screeningOutcome";
         public static final String CLARIFICATION_QUESTION = "clarificationQuestion";
+        /** The open clarification's deadline (a Date), stored with the question: the wait's timers. */
+        public static final String CLARIFICATION_DUE_AT = "clarificationDueAt";
+        /** The revised proposal's deadline (a Date), stored with the proposal: the wait's timer. */
+        public static final String REVISION_DUE_AT = "revisionDueAt";
         public static final String SCREENING_NOTE = "screeningNote";
         public static final String CLARIFICATION = "clarification";
 

@@ -44,6 +44,7 @@ public class Proposal {
     private String decisionConditions;
     private String decisionFeedback;
     private Instant decidedAt;
+    private Instant revisionDueAt;
     private BigDecimal scoreRelevance;
     private BigDecimal scoreSdgContribution;
     private BigDecimal scoreFeasibility;
@@ -204,6 +205,19 @@ public class Proposal {
         return decidedAt == null ? null : decidedAt.plus(period);
     }
 
+    /**
+     * The revised proposal's deadline: the one recorded when the revision was requested, or for a proposal returned
+     * before revision deadlines were recorded (process version 1.3 and earlier, whose timer counts from the decision)
+     * its decision plus {@code period}.
+     */
+    public static Instant revisionDue(Instant recorded, Instant decidedAt, java.time.Duration period) {
+        return agreementDue(recorded, decidedAt, period);
+    }
+
+    public void revisionDueBy(Instant due) {
+        this.revisionDueAt = due;
+    }
+
     public Instant agreementDue(java.time.Duration period) {
         return agreementDue(agreementDueAt, decidedAt, period);
     }
@@ -255,6 +269,7 @@ public class Proposal {
     public String getDecisionConditions() { return decisionConditions; }
     public String getDecisionFeedback() { return decisionFeedback; }
     public Instant getDecidedAt() { return decidedAt; }
+    public Instant getRevisionDueAt() { return revisionDueAt; }
     public BigDecimal getScoreRelevance() { return scoreRelevance; }
     public BigDecimal getScoreSdgContribution() { return scoreSdgContribution; }
     public BigDecimal getScoreFeasibility() { return scoreFeasibility; }

@@ -11,10 +11,15 @@ import java.util.List;
  */
 public record ProposalNoticeFacts(Long id, String reference, String title, String cityName, String contactEmail,
         String contactName, String eligibilityReasons, String decisionFeedback, String decisionConditions,
-        BigDecimal scoreOverall, Instant decidedAt, Instant agreementDueAt) {
+        BigDecimal scoreOverall, Instant decidedAt, Instant revisionDueAt, Instant agreementDueAt) {
 
     public List<String> eligibilityReasonList() {
         return eligibilityReasons == null || eligibilityReasons.isBlank() ? List.of() : List.of(eligibilityReasons.split(","));
+    }
+
+    /** The revision's deadline, by {@link Proposal#revisionDue(Instant, Instant, Duration)}. */
+    public Instant revisionDue(Duration period) {
+        return Proposal.revisionDue(revisionDueAt, decidedAt, period);
     }
 
     /** The agreement's deadline, by {@link Proposal#agreementDue(Instant, Instant, Duration)}. */

@@ -19,6 +19,10 @@ import org.twinflow.system.EngineText;
 @Component
 class ProposalProcessStarter {
 
+    /** The longest title and city name the portal accepts (ProposalForm, the registration form): never cut here. */
+    private static final int TITLE_MAX = 300;
+    private static final int CITY_NAME_MAX = 200;
+
     private final RuntimeService runtimeService;
     private final EngineText engineText;
 
@@ -28,17 +32,25 @@ class ProposalProcessStarter {
     }
 
     String start(Proposal proposal, City leadCity) {
-        VariableMap variables = Variables.createVariables()
+        VariableMap variables = shownToStaff(proposal, leadCity)
                 .putValue(PROPOSAL_ID, proposal.getId())
-                .putValueTyped(PROPOSAL, Variables.objectValue(ProposalSnapshot.of(proposal, leadCity))
-                        .serializationDataFormat(SerializationDataFormats.JSON).create())
                 .putValue(PROPOSAL_REFERENCE, proposal.getReference())
-                .putValue(PROPOSAL_TITLE, engineText.fit(proposal.getTitle(), 300))
-                .putValue(LEAD_CITY, engineText.fit(leadCity.getName(), 200));
+                .putValue(LEAD_CITY, engineText.fit(leadCity.getName(), CITY_NAME_MAX));
         return runtimeService.createProcessInstanceByKey(ProposalProcess.PROCESS_KEY)
                 .businessKey(proposal.getReference())
                 .setVariables(variables)
                 .execute()
                 .getId();
+    }
+
+    /**
+     * The proposal as the staff's forms and Tasklist's columns show it: the snapshot and the title. Set when the
+     * process starts and again when a revised proposal arrives; built here only.
+     */
+    VariableMap shownToStaff(Proposal proposal, City leadCity) {
+        return Variables.createVariables()
+                .putValueTyped(PROPOSAL, Variables.objectValue(ProposalSnapshot.of(proposal, leadCity))
+                        .serializationDataFormat(SerializationDataFormats.JSON).create())
+                .putValue(PROPOSAL_TITLE, engineText.fit(proposal.getTitle(), TITLE_MAX));
     }
 }

@@ -4,11 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -16,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.twinflow.city.City;
 import org.twinflow.city.CityRepository;
 import org.twinflow.process.ProposalProcess;
-import org.twinflow.system.EngineText;
 import org.twinflow.timeline.TimelineActors;
 import org.twinflow.timeline.TimelineEvent;
 import org.twinflow.timeline.TimelineService;
@@ -34,12 +30,9 @@ public class ProposalService {
     private final ProposalMessages messages;
     private final TimelineService timeline;
     private final Clock clock;
-    private final EngineText engineText;
 
     ProposalService(ProposalRepository proposals, CityRepository cities, ReferenceGenerator references,
-            ProposalProcessStarter processStarter, ProposalMessages messages, TimelineService timeline, Clock clock,
-            EngineText engineText) {
-        this.engineText = engineText;
+            ProposalProcessStarter processStarter, ProposalMessages messages, TimelineService timeline, Clock clock) {
         this.proposals = proposals;
         this.cities = cities;
         this.references = references;
@@ -153,10 +146,7 @@ public class ProposalService {
         ensureComplete(proposal);
         Proposal saved = proposals.save(proposal);
         timeline.forApplicant(saved.getId(), actor, TimelineEvent.REVISION_SUBMITTED, null);
-        messages.deliver(reference, ProposalProcess.Messages.REVISION_SUBMITTED, Map.of(ProposalProcess.Vars.PROPOSAL,
-                Variables.objectValue(ProposalSnapshot.of(saved, leadCity(saved.getLeadCityId())))
-                        .serializationDataFormat(SerializationDataFormats.JSON).create(),
-                ProposalProcess.Vars.PROPOSAL_TITLE, engineText.fit(saved.getTitle(), 300)));
+        messages.deliver(reference, ProposalProcess.Messages.REVISION_SUBMITTED, processStarter.shownToStaff(saved, leadCity(saved.getLeadCityId())));
         return saved;
     }
 
@@ -194,6 +184,14 @@ public class ProposalService {
 
     // The follow-up's facts still live on the proposal's row (docs/architecture.md, "Not yet in shape"): each change is
     // a named method here, so that no other feature loads the aggregate and saves whatever it holds.
+
+    /** The revised proposal's deadline, when the committee returns it for revision. */
+    @Transactional
+    public void recordRevisionDue(Long proposalId, Instant due) {
+        Proposal proposal = byId(proposalId);
+        proposal.revisionDueBy(due);
+        proposals.save(proposal);
+    }
 
     /** The signed agreement's deadline: when it is requested, requested again, or extended. */
     @Transactional

@@ -1,6 +1,7 @@
 package org.twinflow.screening;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.twinflow.proposal.Proposal;
 import org.twinflow.proposal.ProposalMessages;
 import org.twinflow.process.ProposalProcess;
 import org.twinflow.proposal.ProposalService;
-import org.twinflow.system.ProcessDurations;
 import org.twinflow.timeline.TimelineEvent;
 import org.twinflow.timeline.TimelineService;
 
@@ -26,28 +26,27 @@ public class ScreeningService {
     private final ProposalService proposals;
     private final ProposalMessages messages;
     private final TimelineService timeline;
-    private final ProcessDurations durations;
     private final Clock clock;
 
     ScreeningService(ClarificationRepository clarifications, ProposalService proposals, ProposalMessages messages,
-            TimelineService timeline, ProcessDurations durations, Clock clock) {
+            TimelineService timeline, Clock clock) {
         this.clarifications = clarifications;
         this.proposals = proposals;
         this.messages = messages;
         this.timeline = timeline;
-        this.durations = durations;
         this.clock = clock;
     }
 
-    /** Records the secretariat's screening outcome; a clarification question is stored with its deadline. */
+    /**
+     * Records the secretariat's screening outcome; a clarification question is stored with its deadline
+     * {@code clarificationDue}, the one the process's timers read (null for the other outcomes).
+     */
     @Transactional
-    public void recordOutcome(Long proposalId, ScreeningOutcome outcome, String question, String note, String officer) {
+    public void recordOutcome(Long proposalId, ScreeningOutcome outcome, String question, String note, String officer, Instant clarificationDue) {
         timeline.internal(proposalId, officer, TimelineEvent.SCREENED, outcome.value() + (note == null ? "" : ": " + note));
         switch (outcome) {
             case NEEDS_CLARIFICATION -> {
-                var now = clock.instant();
-                clarifications.save(new Clarification(proposalId, question, officer, now,
-                        now.plus(durations.clarificationDeadlineDuration())));
+                clarifications.save(new Clarification(proposalId, question, officer, clock.instant(), clarificationDue));
                 timeline.forApplicant(proposalId, officer, TimelineEvent.CLARIFICATION_REQUESTED, question);
             }
             case INELIGIBLE -> timeline.forApplicant(proposalId, officer, TimelineEvent.FOUND_INELIGIBLE, note);

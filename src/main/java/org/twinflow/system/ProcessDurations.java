@@ -20,17 +20,21 @@ public class ProcessDurations {
         this.timings = timings;
     }
 
-    public String getClarificationDeadline() {
-        return timings.clarificationDeadline().toString();
+    /** A clarification's deadline when it is requested: the configured period from now. */
+    public Date clarificationDueFromNow() {
+        return dueIn(timings.clarificationDeadline());
     }
 
-    public String getClarificationReminder() {
-        return timings.clarificationDeadline().minus(timings.clarificationReminderBefore()).toString();
+    /** When to remind an applicant of a clarification due on {@code due}. */
+    public Date clarificationReminderAt(Date due) {
+        return reminderBefore(due, timings.clarificationReminderBefore());
     }
 
-    public String getRevisionDeadline() {
-        return timings.revisionDeadline().toString();
+    /** A revision's deadline when it is requested: the configured period from now. */
+    public Date revisionDueFromNow() {
+        return dueIn(timings.revisionDeadline());
     }
+
 
     /** A review's deadline when scoring starts: the configured review period from now. */
     public Date reviewDueFromNow() {
@@ -96,10 +100,6 @@ public class ProcessDurations {
         return dueIn(timings.staffTaskDue());
     }
 
-    public Duration clarificationDeadlineDuration() {
-        return timings.clarificationDeadline();
-    }
-
     // --- used by version 1.0 of the processes only ----------------------------------------------------
     // Instances started before the deadlines became variables (1.1) still evaluate these expressions;
     // remove them once no such instance is running (Cockpit: definition version 1.0, running instances 0).
@@ -126,6 +126,28 @@ public class ProcessDurations {
     @Deprecated
     public String getAgreementDeadline() {
         return timings.agreementDeadline().toString();
+    }
+
+    // --- used by versions up to 1.3 of the proposal process only ---------------------------------------
+    // Their clarification and revision timers counted from the timer's start; 1.4 reads the due dates stored by
+    // the stage. Remove once no instance of 1.3 or earlier waits for a clarification or a revision.
+
+    /** Version 1.3 and earlier: {@code ${processDurations.clarificationDeadline}}. */
+    @Deprecated
+    public String getClarificationDeadline() {
+        return timings.clarificationDeadline().toString();
+    }
+
+    /** Version 1.3 and earlier: {@code ${processDurations.clarificationReminder}}. */
+    @Deprecated
+    public String getClarificationReminder() {
+        return timings.clarificationDeadline().minus(timings.clarificationReminderBefore()).toString();
+    }
+
+    /** Version 1.3 and earlier: {@code ${processDurations.revisionDeadline}}. */
+    @Deprecated
+    public String getRevisionDeadline() {
+        return timings.revisionDeadline().toString();
     }
 
     /**

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -57,6 +58,37 @@ class MyProposalsIT extends ProposalPageTestSupport {
                 .andExpect(content().string(containsString("Answer the clarification request")))
                 .andExpect(content().string(containsString(
                         "by " + DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(Locale.UK).format(deadline) + " (UTC)")));
+    }
+
+    @Test
+    void shouldShowTheRevisionAndTheSignedAgreementByTheDeadlinesTheProcessWaitsFor() throws Exception {
+        // given a proposal returned for revision and an approved one of the same city
+        String officer = newCityOfficer();
+        Proposal returned = submit(officer);
+        decided(returned, "return_for_revision", "Clarify the partner roles.");
+        Proposal approved = submit(officer);
+        approved(approved);
+
+        // when the officer opens My proposals
+        String page = mvc.perform(get("/proposals").with(asOfficer(officer)).locale(Locale.UK))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        // then each row says what to do by the very instant the process's timer waits for (one deadline, one source)
+        assertThat(page).contains("Revise and resubmit the proposal", "Upload the signed agreement",
+                "by " + shown(timerDue(returned, "BoundaryEvent_RevisionDeadlinePassed")) + " (UTC)",
+                "by " + shown(timerDue(approved, "BoundaryEvent_AgreementDeadlinePassed")) + " (UTC)");
+    }
+
+    private Instant timerDue(Proposal proposal, String timer) {
+        return managementService.createJobQuery().timers().activityId(timer).list().stream()
+                .filter(job -> runtimeService.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId())
+                        .processInstanceBusinessKey(proposal.getReference()).count() == 1)
+                .findFirst().orElseThrow(() -> new AssertionError("no timer " + timer + " of " + proposal.getReference()))
+                .getDuedate().toInstant();
+    }
+
+    private static String shown(Instant instant) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(Locale.UK).format(instant.atZone(ZoneOffset.UTC));
     }
 
     @Test

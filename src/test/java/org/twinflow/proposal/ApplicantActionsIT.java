@@ -81,7 +81,11 @@ class ApplicantActionsIT {
         assertThat(proposals.byReference(proposal.getReference()).getStatus()).isEqualTo(ProposalStatus.CLARIFICATION_REQUESTED);
         Clarification asked = screening.openClarification(proposal.getId()).orElseThrow();
         assertThat(asked.getQuestion()).isEqualTo("Please attach the council resolution.");
-        assertThat(Duration.between(asked.getAskedAt(), asked.getDeadline())).isEqualTo(Duration.ofDays(14));
+        assertThat(Duration.between(asked.getAskedAt(), asked.getDeadline())).isBetween(Duration.ofDays(14).minusSeconds(1), Duration.ofDays(14));
+        // one deadline: the stored one is the instant the process's timer waits for
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(proposal.getReference()).singleResult().getId();
+        assertThat(managementService.createJobQuery().processInstanceId(instance).timers()
+                .activityId("BoundaryEvent_ClarificationDeadlinePassed").singleResult().getDuedate().toInstant()).isEqualTo(asked.getDeadline());
 
         // when the applicant answers
         screening.answerClarification(proposal.getReference(), "Attached: resolution 12/2026 of the city council.", "semarang");

@@ -14,6 +14,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
@@ -115,7 +116,7 @@ class PartnershipProposalProcessTest {
         // then it ends as ineligible with the screening reason
         assertThat(instance).hasPassed(END_PROPOSAL_INELIGIBLE).isEnded();
         verify(fixture.screening).recordOutcome(eq(PROPOSAL), eq(ScreeningOutcome.INELIGIBLE), eq(null),
-                eq("The applicant is a national agency."), anyString());
+                eq("The applicant is a national agency."), anyString(), isNull());
         verify(fixture.proposals).recordIneligibility(PROPOSAL, List.of("SCREENED_INELIGIBLE"));
         verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_INELIGIBLE, null);
     }
@@ -126,14 +127,18 @@ class PartnershipProposalProcessTest {
         ProcessInstance instance = startAndRunToScreening();
         assertThat(task()).hasCandidateGroup("secretariat").hasFormKey(null);
 
-        // when the secretariat asks a question
+        // when the secretariat asks a question (the engine's clock stands still, so that the deadline can be compared)
+        ClockUtil.setCurrentTime(ClockUtil.getCurrentTime());
         complete(task(), withVariables(SCREENING_OUTCOME, "needs_clarification", CLARIFICATION_QUESTION, "Please attach the council resolution."));
         fixture.runAsyncJobs();
 
         // then the applicant is asked and the process waits for the answer
         assertThat(instance).isWaitingAt(TASK_AWAIT_CLARIFICATION);
+        Instant due = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(14));
         verify(fixture.screening).recordOutcome(eq(PROPOSAL), eq(ScreeningOutcome.NEEDS_CLARIFICATION),
-                eq("Please attach the council resolution."), eq(null), anyString());
+                eq("Please attach the council resolution."), eq(null), anyString(), eq(due));
+        // one deadline: the one stored with the question is the one the process's timer waits for
+        assertThat(timerDue("BoundaryEvent_ClarificationDeadlinePassed")).isEqualTo(due);
         verify(fixture.notifications).send(PROPOSAL, Notice.CLARIFICATION_REQUESTED, null);
         verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.CLARIFICATION_REQUESTED);
 
@@ -187,7 +192,7 @@ class PartnershipProposalProcessTest {
                 .isInstanceOf(TaskInput.TaskInputException.class)
                 .hasMessage(CLARIFICATION_QUESTION + " is required");
         assertThat(instance).isWaitingAt(TASK_SCREEN_PROPOSAL);
-        verify(fixture.screening, never()).recordOutcome(any(), any(), any(), any(), any());
+        verify(fixture.screening, never()).recordOutcome(any(), any(), any(), any(), any(), any());
     }
 
     @Test
@@ -485,8 +490,14 @@ class PartnershipProposalProcessTest {
     void shouldWithdrawARevisionThatDoesNotArriveInTime() {
         // given a proposal returned for revision
         ProcessInstance instance = startAndRunToDecision();
+        ClockUtil.setCurrentTime(ClockUtil.getCurrentTime());
         complete(task(), withVariables(DECISION, "return_for_revision", DECISION_FEEDBACK, "Clarify the partner roles."));
         fixture.runAsyncJobs();
+
+        // then its deadline is stored, and it is the one the process's timer waits for
+        Instant due = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(30));
+        verify(fixture.proposals).recordRevisionDue(PROPOSAL, due);
+        assertThat(timerDue("BoundaryEvent_RevisionDeadlinePassed")).isEqualTo(due);
 
         // when the revision deadline (30 days) passes
         fixture.fireTimerAfter("BoundaryEvent_RevisionDeadlinePassed", Duration.ofDays(30).plusMinutes(1));
@@ -597,5 +608,9 @@ class PartnershipProposalProcessTest {
                 .putValue(PROPOSAL_ID, PROPOSAL)
                 .putValueTyped(ProposalProcess.Vars.PROPOSAL, Variables.objectValue(Map.of("reference", REFERENCE,
                         "title", "Bus rapid transit exchange Surabaya–Kitakyushu")).serializationDataFormat("application/json").create());
+    }
+
+    private static Instant timerDue(String activityId) {
+        return managementService().createJobQuery().timers().activityId(activityId).singleResult().getDuedate().toInstant();
     }
 }

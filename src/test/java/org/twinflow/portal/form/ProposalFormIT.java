@@ -17,9 +17,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -429,6 +431,8 @@ class ProposalFormIT {
         runtimeService.createProcessInstanceModification(instanceId)
                 .cancelAllForActivity(ProposalProcess.Elements.TASK_SCREEN_PROPOSAL)
                 .startBeforeActivity(ProposalProcess.Elements.TASK_AWAIT_REVISION)
+                // what the "return for revision" flow sets before the wait (RevisionDeadlines)
+                .setVariable(ProposalProcess.Vars.REVISION_DUE_AT, Date.from(clock.instant().plus(Duration.ofDays(30))))
                 .execute();
         proposals.moveTo(proposal.getId(), ProposalStatus.REVISION_REQUESTED);
         String editUrl = "/proposals/" + proposal.getReference() + "/edit";
