@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -163,7 +164,12 @@ class ProposalPageIT extends ProposalPageTestSupport {
         Proposal proposal = submit(officer);
         decided(proposal, "return_for_revision", "Please add a budget line for the pilot route.");
         Proposal returned = proposals.byReference(proposal.getReference());
-        var deadline = returned.getDecidedAt().plus(java.time.Duration.ofDays(30)).atZone(java.time.ZoneOffset.UTC);
+        // the deadline is the one stored when the process armed its timer, and the timer waits for that instant
+        var deadline = returned.getRevisionDueAt().atZone(java.time.ZoneOffset.UTC);
+        assertThat(Duration.between(returned.getDecidedAt(), returned.getRevisionDueAt())).isBetween(Duration.ofDays(30), Duration.ofDays(30).plusSeconds(5));
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(proposal.getReference()).singleResult().getId();
+        assertThat(managementService.createJobQuery().processInstanceId(instance).timers().activityId("BoundaryEvent_RevisionDeadlinePassed")
+                .singleResult().getDuedate().toInstant()).isEqualTo(returned.getRevisionDueAt());
 
         // when its officer opens the page and the list, then both offer the edit form with the deadline
         String by = "by " + java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
