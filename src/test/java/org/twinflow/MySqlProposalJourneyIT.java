@@ -43,6 +43,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.twinflow.approval.Decision;
+import org.twinflow.approval.CommitteeDecisions;
 import org.twinflow.city.City;
 import org.twinflow.city.CityRepository;
 import org.twinflow.city.LocalGovernmentType;
@@ -92,6 +94,8 @@ class MySqlProposalJourneyIT {
     private ProposalService proposals;
     @Autowired
     private ProposalRepository proposalRepository;
+    @Autowired
+    private CommitteeDecisions decisions;
     @Autowired
     private RuntimeService runtimeService;
     @Autowired
@@ -181,7 +185,8 @@ class MySqlProposalJourneyIT {
         // and the proposal row tells the same, with the aggregated scores and the decision
         Proposal approved = proposalRepository.findByReference(reference).orElseThrow();
         assertThat(approved.getStatus()).isEqualTo(ProposalStatus.AGREEMENT_PENDING);
-        assertThat(approved.getDecision()).isEqualTo("approve");
+        // the decision in the approval stage's own table
+        assertThat(decisions.of(approved.getId()).orElseThrow().decision()).isEqualTo(Decision.APPROVE);
         assertThat(approved.getScoreRelevance()).isEqualByComparingTo("4.50");
         assertThat(approved.getScoreSustainability()).isEqualByComparingTo("3.50");
         assertThat(approved.getScoreOverall()).as("mean of the reviewers' means 4.0 and 4.2").isEqualByComparingTo(new BigDecimal("4.10"));

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.twinflow.approval.CommitteeDecisions;
 import org.twinflow.approval.ApprovalTestBeans;
 import org.twinflow.followup.FollowUpService;
 import org.twinflow.followup.FollowUpTestBeans;
@@ -63,6 +64,7 @@ public class ProcessFixture {
     public final ScreeningService screening = mock(ScreeningService.class);
     public final ReviewService reviews = mock(ReviewService.class);
     public final FollowUpService followUp = mock(FollowUpService.class);
+    public final CommitteeDecisions decisions = mock(CommitteeDecisions.class);
     public final NotificationService notifications = mock(NotificationService.class);
 
     private final ProcessEngine engine;
@@ -81,7 +83,7 @@ public class ProcessFixture {
         ProposalTestBeans.register(proposals);
         ScreeningTestBeans.register(screening, proposals, durations);
         ReviewTestBeans.register(reviews, durations);
-        ApprovalTestBeans.register(proposals, durations);
+        ApprovalTestBeans.register(decisions, durations);
         FollowUpTestBeans.register(followUp, durations);
         NotificationTestBeans.register(notifications);
     }

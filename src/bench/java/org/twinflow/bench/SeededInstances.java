@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.twinflow.approval.Decision;
+import org.twinflow.approval.CommitteeDecisions;
 import org.twinflow.city.City;
 import org.twinflow.city.LocalGovernmentType;
 import org.twinflow.proposal.ExpectedResult;
@@ -26,7 +28,6 @@ import org.twinflow.proposal.PartnerRole;
 import org.twinflow.proposal.PartnershipType;
 import org.twinflow.proposal.Proposal;
 import org.twinflow.process.ProposalProcess;
-import org.twinflow.proposal.ProposalService;
 import org.twinflow.proposal.ProposalSnapshot;
 import org.twinflow.proposal.ThematicArea;
 import org.twinflow.review.ReviewService;
@@ -49,7 +50,7 @@ final class SeededInstances {
     private final TaskService tasks;
     private final IdentityService identity;
     private final ReviewService reviews;
-    private final ProposalService proposals;
+    private final CommitteeDecisions decisions;
     private final CallProperties call;
     private final EngineText engineText;
     private final String committeeMember;
@@ -59,7 +60,7 @@ final class SeededInstances {
         this.tasks = app.engine().getTaskService();
         this.identity = app.engine().getIdentityService();
         this.reviews = app.bean(ReviewService.class);
-        this.proposals = app.bean(ProposalService.class);
+        this.decisions = app.bean(CommitteeDecisions.class);
         this.call = app.bean(CallProperties.class);
         this.engineText = app.bean(EngineText.class);
         this.committeeMember = committeeMember;
@@ -102,7 +103,7 @@ final class SeededInstances {
             }
             case AGREEMENT_PENDING -> {
                 withScores(variables, seeded);
-                proposals.recordDecision(seeded.id(), "approve", null, "The committee approves the partnership.", committeeMember);
+                decisions.record(seeded.id(), Decision.APPROVE, null, "The committee approves the partnership.", committeeMember);
                 variables.putValue(DECISION, "approve");
                 atWait(instance, variables, CALL_ACTIVITY_FOLLOW_UP);
             }

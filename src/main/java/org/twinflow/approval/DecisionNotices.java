@@ -1,7 +1,5 @@
 package org.twinflow.approval;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -17,12 +15,12 @@ import org.twinflow.system.ProcessTimingProperties;
 @Component
 class DecisionNotices implements NoticeDetailsSource {
 
+    private final CommitteeDecisions decisions;
     private final ProcessTimingProperties timings;
-    private final Clock clock;
 
-    DecisionNotices(ProcessTimingProperties timings, Clock clock) {
+    DecisionNotices(CommitteeDecisions decisions, ProcessTimingProperties timings) {
+        this.decisions = decisions;
         this.timings = timings;
-        this.clock = clock;
     }
 
     @Override
@@ -32,13 +30,10 @@ class DecisionNotices implements NoticeDetailsSource {
 
     @Override
     public NoticeDetails detailsOf(Notice notice, ProposalNoticeFacts proposal, String reviewerId) {
-        String deadline = null;
-        if (notice == Notice.REVISION_REQUESTED) {
-            Instant due = proposal.revisionDue(timings.revisionDeadline());
-            deadline = DisplayDates.dateTime(due == null ? clock.instant().plus(timings.revisionDeadline()) : due);
-        }
-        return new NoticeDetails(null, deadline, List.of(), blankToNull(proposal.decisionFeedback()),
-                blankToNull(proposal.decisionConditions()),
+        DecisionRecord decision = decisions.of(proposal.id())
+                .orElseThrow(() -> new IllegalStateException("Notice " + notice + " of " + proposal.reference() + " without a decision"));
+        String deadline = notice == Notice.REVISION_REQUESTED ? DisplayDates.dateTime(decision.revisionDue(timings.revisionDeadline())) : null;
+        return new NoticeDetails(null, deadline, List.of(), blankToNull(decision.feedback()), blankToNull(decision.conditions()),
                 proposal.scoreOverall() == null ? null : proposal.scoreOverall().toPlainString());
     }
 

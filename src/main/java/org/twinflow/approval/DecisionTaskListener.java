@@ -5,20 +5,19 @@ import static org.twinflow.process.ProposalProcess.Vars.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import org.twinflow.proposal.ProposalService;
 import org.twinflow.process.TaskInput;
 
 /**
  * {@code Task_DecideOnProposal}: refuses a decision without feedback (or conditions, when approving
- * with conditions) and records it with the proposal.
+ * with conditions) and records it ({@link CommitteeDecisions}).
  */
 @Component
 class DecisionTaskListener implements TaskListener {
 
-    private final ProposalService proposals;
+    private final CommitteeDecisions decisions;
 
-    DecisionTaskListener(ProposalService proposals) {
-        this.proposals = proposals;
+    DecisionTaskListener(CommitteeDecisions decisions) {
+        this.decisions = decisions;
     }
 
     @Override
@@ -26,6 +25,6 @@ class DecisionTaskListener implements TaskListener {
         Decision decision = TaskInput.requiredChoice(task, DECISION, Decision.class);
         String conditions = decision == Decision.APPROVE_WITH_CONDITIONS ? TaskInput.requiredText(task, DECISION_CONDITIONS) : null;
         String feedback = TaskInput.requiredText(task, DECISION_FEEDBACK);
-        proposals.recordDecision((Long) task.getVariable(PROPOSAL_ID), decision.value(), conditions, feedback, TaskInput.actor(task));
+        decisions.record((Long) task.getVariable(PROPOSAL_ID), decision, conditions, feedback, TaskInput.actor(task));
     }
 }

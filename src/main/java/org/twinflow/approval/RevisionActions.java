@@ -1,6 +1,5 @@
 package org.twinflow.approval;
 
-import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,13 +8,12 @@ import org.springframework.stereotype.Component;
 import org.twinflow.proposal.ApplicantAction;
 import org.twinflow.proposal.ApplicantActionSource;
 import org.twinflow.proposal.ApplicantScope;
-import org.twinflow.proposal.Proposal;
 import org.twinflow.proposal.ProposalStatus;
 import org.twinflow.system.ProcessTimingProperties;
 
 /**
  * A proposal returned for revision waits for the revised version until the revision's due date, stored when the
- * process armed its timer ({@link RevisionDeadlines}).
+ * process armed its timer ({@link RevisionDeadlines}), kept with the decision.
  */
 @Component
 class RevisionActions implements ApplicantActionSource {
@@ -31,16 +29,17 @@ class RevisionActions implements ApplicantActionSource {
     @Override
     public Map<Long, ApplicantAction> awaitedIn(ApplicantScope scope) {
         Map<Long, ApplicantAction> actions = new LinkedHashMap<>();
-        jdbc.query("SELECT p.id, p.revision_due_at, p.decided_at FROM proposal p WHERE " + scope.condition() + " AND p.status = ?",
+        jdbc.query("SELECT " + prefixed("d.") + " FROM proposal_decision d JOIN proposal p ON p.id = d.proposal_id WHERE " + scope.condition()
+                + " AND p.status = ?",
                 rs -> {
-                    actions.put(rs.getLong("id"), ApplicantAction.until(ApplicantAction.Kind.REVISE,
-                            Proposal.revisionDue(instant(rs.getTimestamp("revision_due_at")), instant(rs.getTimestamp("decided_at")),
-                                    timings.revisionDeadline())));
+                    DecisionRecord decision = DecisionRecords.record(rs, 0);
+                    actions.put(decision.proposalId(), ApplicantAction.until(ApplicantAction.Kind.REVISE,
+                            decision.revisionDue(timings.revisionDeadline())));
                 }, scope.key(), ProposalStatus.REVISION_REQUESTED.name());
         return actions;
     }
 
-    private static java.time.Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    private static String prefixed(String alias) {
+        return alias + DecisionRecords.COLUMNS.replace(", ", ", " + alias);
     }
 }

@@ -7,28 +7,27 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import org.twinflow.proposal.ProposalService;
 import org.twinflow.system.ProcessDurations;
 
 /**
  * Sets the revised proposal's deadline when the committee returns a proposal for revision
  * ({@code ${revisionDeadlines.request(execution)}}): the process variable {@code revisionDueAt}, which the wait's
- * timer reads, and the proposal's record, which the portal and the mail read. One deadline, one source.
+ * timer reads, and the decision's record, which the portal and the mail read. One deadline, one source.
  */
 @Component("revisionDeadlines")
 public class RevisionDeadlines {
 
-    private final ProposalService proposals;
+    private final CommitteeDecisions decisions;
     private final ProcessDurations durations;
 
-    RevisionDeadlines(ProposalService proposals, ProcessDurations durations) {
-        this.proposals = proposals;
+    RevisionDeadlines(CommitteeDecisions decisions, ProcessDurations durations) {
+        this.decisions = decisions;
         this.durations = durations;
     }
 
     public void request(DelegateExecution execution) {
         Date due = durations.revisionDueFromNow();
         execution.setVariable(REVISION_DUE_AT, due);
-        proposals.recordRevisionDue((Long) execution.getVariable(PROPOSAL_ID), due.toInstant());
+        decisions.recordRevisionDue((Long) execution.getVariable(PROPOSAL_ID), due.toInstant());
     }
 }

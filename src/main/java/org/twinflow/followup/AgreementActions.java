@@ -11,24 +11,22 @@ import org.springframework.stereotype.Component;
 import org.twinflow.proposal.ApplicantAction;
 import org.twinflow.proposal.ApplicantActionSource;
 import org.twinflow.proposal.ApplicantScope;
-import org.twinflow.proposal.Proposal;
 import org.twinflow.proposal.ProposalStatus;
-import org.twinflow.system.ProcessTimingProperties;
 
 /**
  * An approved partnership waits for the signed agreement until the deadline stored when it was requested or extended
- * ({@link AgreementDeadlines}); once it has passed, the secretariat decides and nothing can be uploaded.
+ * ({@link AgreementDue}); once it has passed, the secretariat decides and nothing can be uploaded.
  */
 @Component
 class AgreementActions implements ApplicantActionSource {
 
     private final JdbcTemplate jdbc;
-    private final ProcessTimingProperties timings;
+    private final AgreementDue agreementDue;
     private final Clock clock;
 
-    AgreementActions(JdbcTemplate jdbc, ProcessTimingProperties timings, Clock clock) {
+    AgreementActions(JdbcTemplate jdbc, AgreementDue agreementDue, Clock clock) {
         this.jdbc = jdbc;
-        this.timings = timings;
+        this.agreementDue = agreementDue;
         this.clock = clock;
     }
 
@@ -36,11 +34,13 @@ class AgreementActions implements ApplicantActionSource {
     public Map<Long, ApplicantAction> awaitedIn(ApplicantScope scope) {
         Map<Long, ApplicantAction> actions = new LinkedHashMap<>();
         Instant now = clock.instant();
-        jdbc.query("SELECT p.id, p.agreement_due_at, p.decided_at FROM proposal p WHERE " + scope.condition() + " AND p.status = ?",
+        Map<Long, Instant> stored = new LinkedHashMap<>();
+        jdbc.query("SELECT p.id, p.agreement_due_at FROM proposal p WHERE " + scope.condition() + " AND p.status = ?",
                 rs -> {
-                    actions.put(rs.getLong("id"), ApplicantAction.agreement(Proposal.agreementDue(instant(rs.getTimestamp("agreement_due_at")),
-                            instant(rs.getTimestamp("decided_at")), timings.agreementDeadline()), now));
+                    stored.put(rs.getLong("id"), instant(rs.getTimestamp("agreement_due_at")));
                 }, scope.key(), ProposalStatus.AGREEMENT_PENDING.name());
+        // one more query per partnership only for those approved under process 1.0, which stored no deadline
+        stored.forEach((id, due) -> actions.put(id, ApplicantAction.agreement(agreementDue.of(id, due), now)));
         return actions;
     }
 

@@ -12,19 +12,18 @@ import org.twinflow.notification.NoticeDetails;
 import org.twinflow.notification.NoticeDetailsSource;
 import org.twinflow.proposal.ProposalNoticeFacts;
 import org.twinflow.system.DisplayDates;
-import org.twinflow.system.ProcessTimingProperties;
 
 /** The signed agreement's deadline, and the due date of the report a notice is about. */
 @Component
 class FollowUpNotices implements NoticeDetailsSource {
 
     private final FollowUpService followUp;
-    private final ProcessTimingProperties timings;
+    private final AgreementDue agreementDue;
     private final Clock clock;
 
-    FollowUpNotices(FollowUpService followUp, ProcessTimingProperties timings, Clock clock) {
+    FollowUpNotices(FollowUpService followUp, AgreementDue agreementDue, Clock clock) {
         this.followUp = followUp;
-        this.timings = timings;
+        this.agreementDue = agreementDue;
         this.clock = clock;
     }
 
@@ -38,7 +37,7 @@ class FollowUpNotices implements NoticeDetailsSource {
     public NoticeDetails detailsOf(Notice notice, ProposalNoticeFacts proposal, String reviewerId) {
         return NoticeDetails.deadline(switch (notice) {
             case AGREEMENT_DUE, AGREEMENT_REJECTED, AGREEMENT_REMINDER, AGREEMENT_EXTENDED -> {
-                Instant due = proposal.agreementDue(timings.agreementDeadline());
+                Instant due = agreementDue.of(proposal.id(), proposal.agreementDueAt());
                 yield due == null ? null : DisplayDates.dateTime(due);
             }
             case REPORT_DUE, REPORT_OVERDUE -> reportDue(proposal.id(), ReportKind.PROGRESS);

@@ -14,6 +14,8 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.transaction.annotation.Transactional;
+import org.twinflow.approval.DecisionRecord;
+import org.twinflow.approval.CommitteeDecisions;
 import org.twinflow.city.Countries;
 import org.twinflow.city.City;
 import org.twinflow.document.DocumentInfo;
@@ -56,9 +58,12 @@ class ProposalPageModel {
     private final ApplicantActionFinder actions;
     private final TimelineWording wording;
     private final TimelineActors actors;
+    private final CommitteeDecisions decisions;
 
     ProposalPageModel(ProposalService proposals, DocumentService documents, TimelineService timeline, ReviewService reviews,
-            ScreeningService screening, ApplicantActionFinder actions, TimelineWording wording, TimelineActors actors) {
+            ScreeningService screening, ApplicantActionFinder actions, TimelineWording wording, TimelineActors actors,
+            CommitteeDecisions decisions) {
+        this.decisions = decisions;
         this.proposals = proposals;
         this.documents = documents;
         this.timeline = timeline;
@@ -113,7 +118,8 @@ class ProposalPageModel {
         List<TimelineItem> items = wording.forApplicant(entries, actors.lookUp(wording.people(entries)), locale).stream()
                 .map(TimelineItem::of).toList();
         List<ReviewerFeedback> feedback = new ArrayList<>();
-        if (proposal.getDecision() != null) {
+        DecisionRecord decision = decisions.of(proposal.getId()).orElse(null);
+        if (decision != null) {
             int number = 0;
             for (Review review : submitted(proposal.getId())) {
                 number++;
@@ -123,7 +129,7 @@ class ProposalPageModel {
             }
         }
         return new View(proposal, proposals.leadCityOf(proposal), partners(proposal, locale), documents.documentsOf(proposal.getId()),
-                items, feedback, List.of(), List.of(), clarifications(proposal.getId()), proposal.getDecision() != null, Map.of());
+                items, feedback, List.of(), List.of(), clarifications(proposal.getId()), decision != null, Map.of(), decision);
     }
 
     /**
@@ -150,7 +156,8 @@ class ProposalPageModel {
         List<TimelineItem> items = wording.forStaff(entries, named, locale).stream().map(TimelineItem::of).toList();
         return new View(proposal, proposals.leadCityOf(proposal), partners(proposal, locale), documentList,
                 items, List.of(), seesReviews ? reviews.reviewsOf(proposal.getId()) : List.of(),
-                seesReviews ? submitted(proposal.getId()) : List.of(), clarificationList, seesReviews, names);
+                seesReviews ? submitted(proposal.getId()) : List.of(), clarificationList, seesReviews, names,
+                decisions.of(proposal.getId()).orElse(null));
     }
 
     private List<ClarificationItem> clarifications(Long proposalId) {
@@ -181,7 +188,7 @@ class ProposalPageModel {
     /** Everything the page template reads. */
     public record View(Proposal proposal, City leadCity, List<PartnerView> partners, List<DocumentInfo> documents, List<TimelineItem> timeline,
             List<ReviewerFeedback> reviewerFeedback, List<Review> reviews, List<Review> submittedReviews,
-            List<ClarificationItem> clarifications, boolean scoresVisible, Map<String, String> people) {
+            List<ClarificationItem> clarifications, boolean scoresVisible, Map<String, String> people, DecisionRecord decision) {
 
         /** A user id the staff view names (who asked, who uploaded) as the person's name or role. */
         public String person(String userId) {
@@ -193,7 +200,7 @@ class ProposalPageModel {
         }
 
         public ZonedDateTime decidedAt() {
-            return utc(proposal.getDecidedAt());
+            return decision == null ? null : utc(decision.decidedAt());
         }
 
         public ZonedDateTime submittedAt() {
@@ -206,10 +213,6 @@ class ProposalPageModel {
 
         public boolean hasScores() {
             return scoresVisible && proposal.getScoreOverall() != null;
-        }
-
-        public boolean approved() {
-            return "approve".equals(proposal.getDecision()) || "approve_with_conditions".equals(proposal.getDecision());
         }
     }
 

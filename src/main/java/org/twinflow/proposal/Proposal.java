@@ -40,11 +40,6 @@ public class Proposal {
     private String currency;
     private ProposalStatus status;
     private String eligibilityReasons;
-    private String decision;
-    private String decisionConditions;
-    private String decisionFeedback;
-    private Instant decidedAt;
-    private Instant revisionDueAt;
     private BigDecimal scoreRelevance;
     private BigDecimal scoreSdgContribution;
     private BigDecimal scoreFeasibility;
@@ -186,42 +181,6 @@ public class Proposal {
         this.updatedAt = now;
     }
 
-    public void recordDecision(String decision, String conditions, String feedback, Instant now) {
-        this.decision = decision;
-        this.decisionConditions = conditions;
-        this.decisionFeedback = feedback;
-        this.decidedAt = now;
-        this.updatedAt = now;
-    }
-
-    /**
-     * The signed agreement's deadline: the one recorded when it was (again) requested or extended, or for a
-     * proposal approved before deadlines were recorded (process version 1.0) its decision plus {@code period}.
-     */
-    public static Instant agreementDue(Instant recorded, Instant decidedAt, java.time.Duration period) {
-        if (recorded != null) {
-            return recorded;
-        }
-        return decidedAt == null ? null : decidedAt.plus(period);
-    }
-
-    /**
-     * The revised proposal's deadline: the one recorded when the revision was requested, or for a proposal returned
-     * before revision deadlines were recorded (process version 1.3 and earlier, whose timer counts from the decision)
-     * its decision plus {@code period}.
-     */
-    public static Instant revisionDue(Instant recorded, Instant decidedAt, java.time.Duration period) {
-        return agreementDue(recorded, decidedAt, period);
-    }
-
-    public void revisionDueBy(Instant due) {
-        this.revisionDueAt = due;
-    }
-
-    public Instant agreementDue(java.time.Duration period) {
-        return agreementDue(agreementDueAt, decidedAt, period);
-    }
-
     public void agreementDueBy(Instant due) {
         this.agreementDueAt = due;
     }
@@ -265,11 +224,6 @@ public class Proposal {
     public List<String> getEligibilityReasons() {
         return eligibilityReasons == null || eligibilityReasons.isBlank() ? List.of() : List.of(eligibilityReasons.split(","));
     }
-    public String getDecision() { return decision; }
-    public String getDecisionConditions() { return decisionConditions; }
-    public String getDecisionFeedback() { return decisionFeedback; }
-    public Instant getDecidedAt() { return decidedAt; }
-    public Instant getRevisionDueAt() { return revisionDueAt; }
     public BigDecimal getScoreRelevance() { return scoreRelevance; }
     public BigDecimal getScoreSdgContribution() { return scoreSdgContribution; }
     public BigDecimal getScoreFeasibility() { return scoreFeasibility; }

@@ -48,9 +48,7 @@ public interface ProposalRepository extends Repository<Proposal, Long> {
     @Query("""
             SELECT p.id AS id, p.reference AS reference, p.title AS title, c.name AS city_name, c.contact_email AS contact_email,
                    c.contact_name AS contact_name, p.eligibility_reasons AS eligibility_reasons,
-                   p.decision_feedback AS decision_feedback, p.decision_conditions AS decision_conditions,
-                   p.score_overall AS score_overall, p.decided_at AS decided_at, p.revision_due_at AS revision_due_at,
-                   p.agreement_due_at AS agreement_due_at
+                   p.score_overall AS score_overall, p.agreement_due_at AS agreement_due_at
             FROM proposal p JOIN city c ON c.id = p.lead_city_id
             WHERE p.id = :proposalId""")
     Optional<ProposalNoticeFacts> findNoticeFacts(Long proposalId);

@@ -174,24 +174,8 @@ public class ProposalService {
         timeline.internal(proposalId, TimelineActors.SYSTEM, TimelineEvent.SCORES_AGGREGATED, "overall " + scores.overall());
     }
 
-    @Transactional
-    public void recordDecision(Long proposalId, String decision, String conditions, String feedback, String actor) {
-        Proposal proposal = byId(proposalId);
-        proposal.recordDecision(decision, conditions, feedback, clock.instant());
-        proposals.save(proposal);
-        timeline.forApplicant(proposalId, actor, TimelineEvent.DECIDED, decision);
-    }
-
     // The follow-up's facts still live on the proposal's row (docs/architecture.md, "Not yet in shape"): each change is
     // a named method here, so that no other feature loads the aggregate and saves whatever it holds.
-
-    /** The revised proposal's deadline, when the committee returns it for revision. */
-    @Transactional
-    public void recordRevisionDue(Long proposalId, Instant due) {
-        Proposal proposal = byId(proposalId);
-        proposal.revisionDueBy(due);
-        proposals.save(proposal);
-    }
 
     /** The signed agreement's deadline: when it is requested, requested again, or extended. */
     @Transactional

@@ -29,6 +29,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.twinflow.approval.Decision;
+import org.twinflow.approval.DecisionRecord;
+import org.twinflow.approval.CommitteeDecisions;
 import org.twinflow.Jobs;
 import org.twinflow.TestUsers;
 import org.twinflow.account.CityAccounts;
@@ -82,6 +85,7 @@ class FullJourneyBrowserIT {
     @Autowired CityRegistrationService cityRegistration;
     @Autowired CityAccounts cityAccounts;
     @Autowired ProposalService proposals;
+    @Autowired CommitteeDecisions decisions;
     @Autowired ReviewService reviews;
 
     TwinflowBrowser browser;
@@ -198,8 +202,9 @@ class FullJourneyBrowserIT {
         // --- and the database and the engine agree -----------------------------------------------------------
         Proposal decided = proposals.byReference(reference);
         assertThat(decided.getStatus()).isEqualTo(ProposalStatus.AGREEMENT_PENDING);
-        assertThat(decided.getDecision()).isEqualTo("approve");
-        assertThat(decided.getDecisionFeedback()).isEqualTo(DECISION_LETTER);
+        DecisionRecord decision = decisions.of(decided.getId()).orElseThrow();
+        assertThat(decision.decision()).isEqualTo(Decision.APPROVE);
+        assertThat(decision.feedback()).isEqualTo(DECISION_LETTER);
         assertThat(decided.getScoreOverall()).isEqualByComparingTo("4.00");
         List<Review> stored = reviews.reviewsOf(decided.getId());
         assertThat(stored).extracting(Review::getReviewerId).containsExactlyInAnyOrder(REVIEWER_A, REVIEWER_B);

@@ -44,6 +44,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.twinflow.approval.Decision;
+import org.twinflow.approval.DecisionRecord;
+import org.twinflow.approval.CommitteeDecisions;
 import org.twinflow.TestUsers;
 import org.twinflow.Jobs;
 import org.twinflow.ProposalFixtures;
@@ -101,6 +104,7 @@ class TasklistFormsBrowserIT {
     @Autowired CityAccounts cityAccounts;
     @Autowired CityRegistrationService cityRegistration;
     @Autowired ProposalService proposals;
+    @Autowired CommitteeDecisions decisions;
     @Autowired ReviewService reviews;
     @Autowired FollowUpService followUp;
     @Autowired JdbcTemplate jdbc;
@@ -321,8 +325,9 @@ class TasklistFormsBrowserIT {
         Jobs.runAsync(managementService);
         assertHistoric(task.getProcessInstanceId(), DECISION, String.class, "approve_with_conditions");
         Proposal decided = proposals.byReference(proposal.getReference());
-        assertThat(decided.getDecision()).isEqualTo("approve_with_conditions");
-        assertThat(decided.getDecisionConditions()).contains("maintenance budget");
+        DecisionRecord decision = decisions.of(decided.getId()).orElseThrow();
+        assertThat(decision.decision()).isEqualTo(Decision.APPROVE_WITH_CONDITIONS);
+        assertThat(decision.conditions()).contains("maintenance budget");
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ProposalProcess.FOLLOW_UP_PROCESS_KEY)
                 .processInstanceBusinessKey(proposal.getReference()).count()).isEqualTo(1);
     }

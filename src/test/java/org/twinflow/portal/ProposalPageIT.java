@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.twinflow.approval.DecisionRecord;
 import org.twinflow.document.DocumentInfo;
 import org.twinflow.proposal.Proposal;
 import org.twinflow.system.StaffGroups;
@@ -163,13 +164,13 @@ class ProposalPageIT extends ProposalPageTestSupport {
         String officer = newCityOfficer();
         Proposal proposal = submit(officer);
         decided(proposal, "return_for_revision", "Please add a budget line for the pilot route.");
-        Proposal returned = proposals.byReference(proposal.getReference());
+        DecisionRecord returned = decisions.of(proposal.getId()).orElseThrow();
         // the deadline is the one stored when the process armed its timer, and the timer waits for that instant
-        var deadline = returned.getRevisionDueAt().atZone(java.time.ZoneOffset.UTC);
-        assertThat(Duration.between(returned.getDecidedAt(), returned.getRevisionDueAt())).isBetween(Duration.ofDays(30), Duration.ofDays(30).plusSeconds(5));
+        var deadline = returned.revisionDueAt().atZone(java.time.ZoneOffset.UTC);
+        assertThat(Duration.between(returned.decidedAt(), returned.revisionDueAt())).isBetween(Duration.ofDays(30), Duration.ofDays(30).plusSeconds(5));
         String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(proposal.getReference()).singleResult().getId();
         assertThat(managementService.createJobQuery().processInstanceId(instance).timers().activityId("BoundaryEvent_RevisionDeadlinePassed")
-                .singleResult().getDuedate().toInstant()).isEqualTo(returned.getRevisionDueAt());
+                .singleResult().getDuedate().toInstant()).isEqualTo(returned.revisionDueAt());
 
         // when its officer opens the page and the list, then both offer the edit form with the deadline
         String by = "by " + java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)

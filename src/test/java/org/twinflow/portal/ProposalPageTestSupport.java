@@ -27,6 +27,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.twinflow.approval.CommitteeDecisions;
 import org.twinflow.TestUsers;
 import org.twinflow.Jobs;
 import org.twinflow.ProposalFixtures;
@@ -63,6 +64,7 @@ abstract class ProposalPageTestSupport {
 
     @Autowired MockMvc mvc;
     @Autowired ProposalService proposals;
+    @Autowired CommitteeDecisions decisions;
     @Autowired CityRepository cities;
     @Autowired CityAccounts cityAccounts;
     @Autowired DocumentService documents;

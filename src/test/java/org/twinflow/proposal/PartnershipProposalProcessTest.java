@@ -45,6 +45,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.twinflow.ProcessFixture;
+import org.twinflow.approval.Decision;
 import org.twinflow.notification.Notice;
 import org.twinflow.process.ProposalProcess;
 import org.twinflow.process.TaskInput;
@@ -445,7 +446,7 @@ class PartnershipProposalProcessTest {
 
         // then it ends rejected and the applicant receives the decision
         assertThat(instance).hasPassed(END_PROPOSAL_REJECTED).isEnded();
-        verify(fixture.proposals).recordDecision(eq(PROPOSAL), eq("reject"), eq(null), eq("The budget is not realistic."), anyString());
+        verify(fixture.decisions).record(eq(PROPOSAL), eq(Decision.REJECT), eq(null), eq("The budget is not realistic."), anyString());
         verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.REJECTED);
         verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_REJECTED, null);
     }
@@ -479,7 +480,7 @@ class PartnershipProposalProcessTest {
         // then the follow-up starts for the approved partnership
         assertThat(instance).isWaitingAt(CALL_ACTIVITY_FOLLOW_UP);
         assertThat(calledProcessInstance(ProposalProcess.FOLLOW_UP_PROCESS_KEY)).isWaitingAt(TASK_AWAIT_SIGNED_AGREEMENT);
-        verify(fixture.proposals).recordDecision(eq(PROPOSAL), eq("approve_with_conditions"), eq("Report on the indicator yearly."),
+        verify(fixture.decisions).record(eq(PROPOSAL), eq(Decision.APPROVE_WITH_CONDITIONS), eq("Report on the indicator yearly."),
                 eq("Approved."), anyString());
         verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.APPROVED);
         verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_APPROVED, null);
@@ -496,7 +497,7 @@ class PartnershipProposalProcessTest {
 
         // then its deadline is stored, and it is the one the process's timer waits for
         Instant due = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(30));
-        verify(fixture.proposals).recordRevisionDue(PROPOSAL, due);
+        verify(fixture.decisions).recordRevisionDue(PROPOSAL, due);
         assertThat(timerDue("BoundaryEvent_RevisionDeadlinePassed")).isEqualTo(due);
 
         // when the revision deadline (30 days) passes

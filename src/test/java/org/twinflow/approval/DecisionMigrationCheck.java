@@ -1,0 +1,85 @@
+package org.twinflow.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+
+/**
+ * V009 on a database of the previous schema: the schema is migrated to V008, filled as version 1.4 of Twinflow wrote
+ * it (a proposal approved with conditions, one returned for revision with its deadline, one rejected, one decided
+ * before decision times were kept, one never decided), then migrated to the latest version; every decision must be
+ * in {@code proposal_decision} as it was, undecided proposals have none, and the proposal's decision columns are gone.
+ */
+final class DecisionMigrationCheck {
+
+    // as the database holds them (UTC, without a zone), so that the check does not depend on the JVM's zone
+    private static final LocalDateTime DECIDED = LocalDateTime.parse("2026-10-05T09:30:15.123456");
+    private static final LocalDateTime REVISION_DUE = LocalDateTime.parse("2026-11-04T09:30:15.200");
+    private static final LocalDateTime UPDATED = LocalDateTime.parse("2026-10-06T08:00");
+
+    private DecisionMigrationCheck() {
+    }
+
+    static void check(DataSource dataSource, Supplier<Connection> connections) throws SQLException {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("8").load().migrate();
+        try (Connection connection = connections.get(); Statement sql = connection.createStatement()) {
+            sql.execute("INSERT INTO city (id, name, country_code, government_type, contact_name, contact_email, created_at, version) "
+                    + "VALUES (1, 'Semarang', 'ID', 'MUNICIPALITY', 'Rina Wulandari', 'kerja.sama@semarang.example', '2026-09-01 00:00:00', 0)");
+            proposal(sql, 1, "AGREEMENT_PENDING", "'approve_with_conditions'", "'Report on the indicator yearly.'", "'Approved: a model for the region.'",
+                    "'2026-10-05 09:30:15.123456'", "NULL");
+            proposal(sql, 2, "REVISION_REQUESTED", "'return_for_revision'", "NULL", "'Clarify the partner roles – ☕ 𝄞.'",
+                    "'2026-10-05 09:30:15.123456'", "'2026-11-04 09:30:15.2'");
+            proposal(sql, 3, "REJECTED", "'reject'", "NULL", "'The budget is not realistic.'", "'2026-10-05 09:30:15.123456'", "NULL");
+            proposal(sql, 4, "AGREEMENT_PENDING", "'approve'", "NULL", "'Approved.'", "NULL", "NULL");
+            proposal(sql, 5, "IN_SCREENING", "NULL", "NULL", "NULL", "NULL", "NULL");
+        }
+
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+
+        try (Connection connection = connections.get(); Statement sql = connection.createStatement()) {
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = sql.executeQuery("SELECT proposal_id, decision, conditions, feedback, decided_at, revision_due_at "
+                    + "FROM proposal_decision ORDER BY proposal_id")) {
+                while (rs.next()) {
+                    rows.add(rs.getLong(1) + " | " + rs.getString(2) + " | " + rs.getString(3) + " | " + rs.getString(4) + " | "
+                            + rs.getObject(5, LocalDateTime.class) + " | " + rs.getObject(6, LocalDateTime.class));
+                }
+            }
+            assertThat(rows).containsExactly(
+                    "1 | approve_with_conditions | Report on the indicator yearly. | Approved: a model for the region. | " + DECIDED + " | null",
+                    "2 | return_for_revision | null | Clarify the partner roles – ☕ 𝄞. | " + DECIDED + " | " + REVISION_DUE,
+                    "3 | reject | null | The budget is not realistic. | " + DECIDED + " | null",
+                    // decided before decision times were kept: the row's last change stands for it
+                    "4 | approve | null | Approved. | " + UPDATED + " | null");
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rs = connection.getMetaData().getColumns(connection.getCatalog(), null,
+                    connection.getMetaData().storesUpperCaseIdentifiers() ? "PROPOSAL" : "proposal", null)) {
+                while (rs.next()) {
+                    columns.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+            assertThat(columns).contains("reference", "status", "agreement_due_at")
+                    .doesNotContain("decision", "decision_conditions", "decision_feedback", "decided_at", "revision_due_at");
+        }
+    }
+
+    private static void proposal(Statement sql, long id, String status, String decision, String conditions, String feedback, String decidedAt,
+            String revisionDueAt) throws SQLException {
+        sql.execute("INSERT INTO proposal (id, reference, lead_city_id, partnership_type, title, currency, status, decision, "
+                + "decision_conditions, decision_feedback, decided_at, revision_due_at, created_at, updated_at, version) VALUES (" + id
+                + ", 'TW-2026-000" + id + "', 1, 'TWINNING', 'Proposal " + id + "', 'EUR', '" + status + "', " + decision + ", "
+                + conditions + ", " + feedback + ", " + decidedAt + ", " + revisionDueAt + ", '2026-09-01 00:00:00', '2026-10-06 08:00:00', 0)");
+    }
+}
