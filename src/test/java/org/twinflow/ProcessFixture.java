@@ -31,7 +31,7 @@ import org.twinflow.notification.NotificationTestBeans;
 import org.twinflow.proposal.EligibilityFacts;
 import org.twinflow.proposal.ProposalService;
 import org.twinflow.proposal.ProposalTestBeans;
-import org.twinflow.proposal.ScoreSummary;
+import org.twinflow.review.ScoreSummary;
 import org.twinflow.review.Recommendation;
 import org.twinflow.review.ReviewService;
 import org.twinflow.review.ReviewTestBeans;

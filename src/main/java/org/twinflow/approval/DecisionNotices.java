@@ -8,6 +8,7 @@ import org.twinflow.notification.Notice;
 import org.twinflow.notification.NoticeDetails;
 import org.twinflow.notification.NoticeDetailsSource;
 import org.twinflow.proposal.ProposalNoticeFacts;
+import org.twinflow.review.ReviewService;
 import org.twinflow.system.DisplayDates;
 import org.twinflow.system.ProcessTimingProperties;
 
@@ -16,10 +17,12 @@ import org.twinflow.system.ProcessTimingProperties;
 class DecisionNotices implements NoticeDetailsSource {
 
     private final CommitteeDecisions decisions;
+    private final ReviewService reviews;
     private final ProcessTimingProperties timings;
 
-    DecisionNotices(CommitteeDecisions decisions, ProcessTimingProperties timings) {
+    DecisionNotices(CommitteeDecisions decisions, ReviewService reviews, ProcessTimingProperties timings) {
         this.decisions = decisions;
+        this.reviews = reviews;
         this.timings = timings;
     }
 
@@ -34,7 +37,7 @@ class DecisionNotices implements NoticeDetailsSource {
                 .orElseThrow(() -> new IllegalStateException("Notice " + notice + " of " + proposal.reference() + " without a decision"));
         String deadline = notice == Notice.REVISION_REQUESTED ? DisplayDates.dateTime(decision.revisionDue(timings.revisionDeadline())) : null;
         return new NoticeDetails(null, deadline, List.of(), blankToNull(decision.feedback()), blankToNull(decision.conditions()),
-                proposal.scoreOverall() == null ? null : proposal.scoreOverall().toPlainString());
+                reviews.scoreSummaryOf(proposal.id()).map(scores -> scores.overall().toPlainString()).orElse(null));
     }
 
     private static String blankToNull(String text) {

@@ -27,6 +27,7 @@ import org.twinflow.proposal.ProposalService;
 import org.twinflow.review.Review;
 import org.twinflow.review.ReviewService;
 import org.twinflow.review.ReviewStatus;
+import org.twinflow.review.ScoreSummary;
 import org.twinflow.screening.Clarification;
 import org.twinflow.screening.ScreeningService;
 import org.twinflow.timeline.TimelineActors;
@@ -129,7 +130,8 @@ class ProposalPageModel {
             }
         }
         return new View(proposal, proposals.leadCityOf(proposal), partners(proposal, locale), documents.documentsOf(proposal.getId()),
-                items, feedback, List.of(), List.of(), clarifications(proposal.getId()), decision != null, Map.of(), decision);
+                items, feedback, List.of(), List.of(), clarifications(proposal.getId()), decision != null, Map.of(), decision,
+                reviews.scoreSummaryOf(proposal.getId()).orElse(null));
     }
 
     /**
@@ -157,7 +159,7 @@ class ProposalPageModel {
         return new View(proposal, proposals.leadCityOf(proposal), partners(proposal, locale), documentList,
                 items, List.of(), seesReviews ? reviews.reviewsOf(proposal.getId()) : List.of(),
                 seesReviews ? submitted(proposal.getId()) : List.of(), clarificationList, seesReviews, names,
-                decisions.of(proposal.getId()).orElse(null));
+                decisions.of(proposal.getId()).orElse(null), reviews.scoreSummaryOf(proposal.getId()).orElse(null));
     }
 
     private List<ClarificationItem> clarifications(Long proposalId) {
@@ -188,7 +190,8 @@ class ProposalPageModel {
     /** Everything the page template reads. */
     public record View(Proposal proposal, City leadCity, List<PartnerView> partners, List<DocumentInfo> documents, List<TimelineItem> timeline,
             List<ReviewerFeedback> reviewerFeedback, List<Review> reviews, List<Review> submittedReviews,
-            List<ClarificationItem> clarifications, boolean scoresVisible, Map<String, String> people, DecisionRecord decision) {
+            List<ClarificationItem> clarifications, boolean scoresVisible, Map<String, String> people, DecisionRecord decision,
+            ScoreSummary scores) {
 
         /** A user id the staff view names (who asked, who uploaded) as the person's name or role. */
         public String person(String userId) {
@@ -212,7 +215,7 @@ class ProposalPageModel {
         }
 
         public boolean hasScores() {
-            return scoresVisible && proposal.getScoreOverall() != null;
+            return scoresVisible && scores != null;
         }
     }
 

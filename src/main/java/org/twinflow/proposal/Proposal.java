@@ -40,13 +40,6 @@ public class Proposal {
     private String currency;
     private ProposalStatus status;
     private String eligibilityReasons;
-    private BigDecimal scoreRelevance;
-    private BigDecimal scoreSdgContribution;
-    private BigDecimal scoreFeasibility;
-    private BigDecimal scorePartnershipQuality;
-    private BigDecimal scoreSustainability;
-    private BigDecimal scoreOverall;
-    private BigDecimal scoreSpread;
     private String agreementFileName;
     private Instant agreementUploadedAt;
     private Instant agreementDueAt;
@@ -170,17 +163,6 @@ public class Proposal {
         moveTo(ProposalStatus.INELIGIBLE, now);
     }
 
-    public void recordScores(ScoreSummary scores, Instant now) {
-        this.scoreRelevance = scores.relevance();
-        this.scoreSdgContribution = scores.sdgContribution();
-        this.scoreFeasibility = scores.feasibility();
-        this.scorePartnershipQuality = scores.partnershipQuality();
-        this.scoreSustainability = scores.sustainability();
-        this.scoreOverall = scores.overall();
-        this.scoreSpread = scores.spread();
-        this.updatedAt = now;
-    }
-
     public void agreementDueBy(Instant due) {
         this.agreementDueAt = due;
     }
@@ -224,13 +206,6 @@ public class Proposal {
     public List<String> getEligibilityReasons() {
         return eligibilityReasons == null || eligibilityReasons.isBlank() ? List.of() : List.of(eligibilityReasons.split(","));
     }
-    public BigDecimal getScoreRelevance() { return scoreRelevance; }
-    public BigDecimal getScoreSdgContribution() { return scoreSdgContribution; }
-    public BigDecimal getScoreFeasibility() { return scoreFeasibility; }
-    public BigDecimal getScorePartnershipQuality() { return scorePartnershipQuality; }
-    public BigDecimal getScoreSustainability() { return scoreSustainability; }
-    public BigDecimal getScoreOverall() { return scoreOverall; }
-    public BigDecimal getScoreSpread() { return scoreSpread; }
     public String getAgreementFileName() { return agreementFileName; }
     public Instant getAgreementUploadedAt() { return agreementUploadedAt; }
     public Instant getAgreementDueAt() { return agreementDueAt; }

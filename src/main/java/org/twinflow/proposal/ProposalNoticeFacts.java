@@ -1,6 +1,5 @@
 package org.twinflow.proposal;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,7 +9,7 @@ import java.util.List;
  * stage adds (a decision's feedback, a deadline) comes from the stage's {@code NoticeDetailsSource}.
  */
 public record ProposalNoticeFacts(Long id, String reference, String title, String cityName, String contactEmail,
-        String contactName, String eligibilityReasons, BigDecimal scoreOverall, Instant agreementDueAt) {
+        String contactName, String eligibilityReasons, Instant agreementDueAt) {
 
     public List<String> eligibilityReasonList() {
         return eligibilityReasons == null || eligibilityReasons.isBlank() ? List.of() : List.of(eligibilityReasons.split(","));

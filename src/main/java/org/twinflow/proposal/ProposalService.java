@@ -166,14 +166,6 @@ public class ProposalService {
         timeline.forApplicant(proposalId, TimelineActors.SYSTEM, TimelineEvent.FOUND_INELIGIBLE, String.join(", ", reasons));
     }
 
-    @Transactional
-    public void recordScores(Long proposalId, ScoreSummary scores) {
-        Proposal proposal = byId(proposalId);
-        proposal.recordScores(scores, clock.instant());
-        proposals.save(proposal);
-        timeline.internal(proposalId, TimelineActors.SYSTEM, TimelineEvent.SCORES_AGGREGATED, "overall " + scores.overall());
-    }
-
     // The follow-up's facts still live on the proposal's row (docs/architecture.md, "Not yet in shape"): each change is
     // a named method here, so that no other feature loads the aggregate and saves whatever it holds.
 

@@ -15,8 +15,7 @@ import java.util.function.ToIntFunction;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.twinflow.proposal.ProposalService;
-import org.twinflow.proposal.ScoreSummary;
+import org.twinflow.timeline.TimelineActors;
 import org.twinflow.system.ProcessTimingProperties;
 import org.twinflow.timeline.TimelineEvent;
 import org.twinflow.timeline.TimelineService;
@@ -27,16 +26,16 @@ public class ReviewService {
 
     private final ReviewRepository reviews;
     private final ReviewerDirectory directory;
-    private final ProposalService proposals;
+    private final ScoreSummaries summaries;
     private final TimelineService timeline;
     private final ProcessTimingProperties timings;
     private final Clock clock;
 
-    ReviewService(ReviewRepository reviews, ReviewerDirectory directory, ProposalService proposals,
+    ReviewService(ReviewRepository reviews, ReviewerDirectory directory, ScoreSummaries summaries,
             TimelineService timeline, ProcessTimingProperties timings, Clock clock) {
         this.reviews = reviews;
         this.directory = directory;
-        this.proposals = proposals;
+        this.summaries = summaries;
         this.timeline = timeline;
         this.timings = timings;
         this.clock = clock;
@@ -174,7 +173,7 @@ public class ReviewService {
 
     /**
      * Means per criterion and overall over the submitted reviews, the spread between the reviewers'
-     * own means, and the count of each recommendation; stored on the proposal. Empty when no review was
+     * own means, and the count of each recommendation; the summary is stored (table score_summary). Empty when no review was
      * submitted (every reviewer declared a conflict and the secretariat went on without replacements).
      */
     @Transactional
@@ -198,8 +197,15 @@ public class ReviewService {
         for (Recommendation r : Recommendation.values()) {
             counts.put(r, (int) submitted.stream().filter(s -> s.getRecommendation() == r).count());
         }
-        proposals.recordScores(proposalId, summary);
+        summaries.save(proposalId, summary, clock.instant());
+        timeline.internal(proposalId, TimelineActors.SYSTEM, TimelineEvent.SCORES_AGGREGATED, "overall " + summary.overall());
         return Optional.of(new ReviewScores(summary, submitted.size(), counts));
+    }
+
+    /** The latest aggregated scores of the proposal's reviews; empty until its reviews were aggregated. */
+    @Transactional(readOnly = true)
+    public Optional<ScoreSummary> scoreSummaryOf(Long proposalId) {
+        return summaries.find(proposalId);
     }
 
     public List<Review> reviewsOf(Long proposalId) {

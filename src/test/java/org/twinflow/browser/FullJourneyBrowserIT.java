@@ -205,7 +205,7 @@ class FullJourneyBrowserIT {
         DecisionRecord decision = decisions.of(decided.getId()).orElseThrow();
         assertThat(decision.decision()).isEqualTo(Decision.APPROVE);
         assertThat(decision.feedback()).isEqualTo(DECISION_LETTER);
-        assertThat(decided.getScoreOverall()).isEqualByComparingTo("4.00");
+        assertThat(reviews.scoreSummaryOf(decided.getId()).orElseThrow().overall()).isEqualByComparingTo("4.00");
         List<Review> stored = reviews.reviewsOf(decided.getId());
         assertThat(stored).extracting(Review::getReviewerId).containsExactlyInAnyOrder(REVIEWER_A, REVIEWER_B);
         assertThat(stored).allSatisfy(r -> {

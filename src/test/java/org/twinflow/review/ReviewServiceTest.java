@@ -22,8 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.twinflow.ProcessFixture;
-import org.twinflow.proposal.ProposalService;
-import org.twinflow.proposal.ScoreSummary;
 import org.twinflow.timeline.TimelineEvent;
 import org.twinflow.timeline.TimelineService;
 
@@ -33,7 +31,7 @@ class ReviewServiceTest {
 
     ReviewRepository repository = mock(ReviewRepository.class);
     ReviewerDirectory directory = mock(ReviewerDirectory.class);
-    ProposalService proposals = mock(ProposalService.class);
+    ScoreSummaries summaries = mock(ScoreSummaries.class);
     TimelineService timeline = mock(TimelineService.class);
     List<Review> stored = new ArrayList<>();
     ReviewService service;
@@ -41,7 +39,7 @@ class ReviewServiceTest {
     @BeforeEach
     void setUp() {
         Clock clock = Clock.fixed(Instant.parse("2027-01-10T09:00:00Z"), ZoneOffset.UTC);
-        service = new ReviewService(repository, directory, proposals, timeline, ProcessFixture.TIMINGS, clock);
+        service = new ReviewService(repository, directory, summaries, timeline, ProcessFixture.TIMINGS, clock);
         when(repository.findByProposalIdOrderByIdAsc(PROPOSAL)).thenReturn(stored);
         when(repository.save(any())).thenAnswer(call -> {
             Review review = call.getArgument(0);
@@ -132,7 +130,7 @@ class ReviewServiceTest {
         service.declareConflict(PROPOSAL, "bao", true, "Sister works for the partner city");
 
         assertThat(service.aggregate(PROPOSAL)).isEmpty();
-        verify(proposals, never()).recordScores(any(), any());
+        verify(summaries, never()).save(any(), any(), any());
     }
 
     @Test
@@ -158,7 +156,7 @@ class ReviewServiceTest {
         assertThat(scores.reviewCount()).isEqualTo(2);
         assertThat(scores.recommendations()).containsEntry(Recommendation.FUND, 1).containsEntry(Recommendation.DO_NOT_FUND, 1);
         ArgumentCaptor<ScoreSummary> recorded = ArgumentCaptor.forClass(ScoreSummary.class);
-        verify(proposals).recordScores(eq(PROPOSAL), recorded.capture());
+        verify(summaries).save(eq(PROPOSAL), recorded.capture(), eq(Instant.parse("2027-01-10T09:00:00Z")));
         assertThat(recorded.getValue().overall()).isEqualByComparingTo(new BigDecimal("3.2"));
     }
 

@@ -1,18 +1,18 @@
-package org.twinflow.approval;
+package org.twinflow;
 
 import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-/** {@link DecisionMigrationCheck} on H2, the embedded database of the demo run. */
-class DecisionMigrationTest {
+/** {@link StageTablesMigrationCheck} on H2, the embedded database of the demo run. */
+class StageTablesMigrationTest {
 
     @Test
-    void shouldMoveEveryDecisionIntoTheApprovalStagesTableAndKeepIt() throws SQLException {
+    void shouldMoveTheDecisionsAndScoresIntoTheirStagesTablesAndKeepEveryOne() throws SQLException {
         SingleConnectionDataSource h2 = new SingleConnectionDataSource("jdbc:h2:mem:decision-migration;DB_CLOSE_DELAY=-1", "sa", "", true);
         try {
-            DecisionMigrationCheck.check(h2, () -> {
+            StageTablesMigrationCheck.check(h2, () -> {
                 try {
                     return h2.getConnection();
                 } catch (SQLException failed) {

@@ -1,4 +1,4 @@
-package org.twinflow.proposal;
+package org.twinflow.review;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package org.twinflow.approval;
+package org.twinflow;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -6,16 +6,15 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.twinflow.MySqlTestDatabase;
 
-/** {@link DecisionMigrationCheck} on the MySQL-compatible test server (MariaDB 10.11 here and in CI), on a fresh database. */
+/** {@link StageTablesMigrationCheck} on the MySQL-compatible test server (MariaDB 10.11 here and in CI), on a fresh database. */
 @ExtendWith(MySqlTestDatabase.class)
-class MySqlDecisionMigrationIT {
+class MySqlStageTablesMigrationIT {
 
     @Test
-    void shouldMoveEveryDecisionIntoTheApprovalStagesTableAndKeepIt() throws Exception {
+    void shouldMoveTheDecisionsAndScoresIntoTheirStagesTablesAndKeepEveryOne() throws Exception {
         MySqlTestDatabase.Database database = MySqlTestDatabase.current();
-        DecisionMigrationCheck.check(new DriverManagerDataSource(database.jdbcUrl(), database.user(), database.password()), () -> {
+        StageTablesMigrationCheck.check(new DriverManagerDataSource(database.jdbcUrl(), database.user(), database.password()), () -> {
             try {
                 return database.connect();
             } catch (SQLException failed) {

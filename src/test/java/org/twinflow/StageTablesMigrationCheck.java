@@ -1,4 +1,4 @@
-package org.twinflow.approval;
+package org.twinflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,19 +17,21 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * V009 on a database of the previous schema: the schema is migrated to V008, filled as version 1.4 of Twinflow wrote
- * it (a proposal approved with conditions, one returned for revision with its deadline, one rejected, one decided
- * before decision times were kept, one never decided), then migrated to the latest version; every decision must be
- * in {@code proposal_decision} as it was, undecided proposals have none, and the proposal's decision columns are gone.
+ * The migrations that move stages' facts off the proposal's row (V009 the decision to {@code proposal_decision}, V010 the
+ * aggregated scores to {@code score_summary}) on a database of the previous schema: the schema is migrated to V008,
+ * filled as Twinflow wrote it then (a proposal approved with conditions, one returned for revision with its deadline,
+ * one rejected, one decided before decision times were kept, one in screening), then migrated to the latest version.
+ * Every decision and every score summary must be in its stage's table as it was, proposals without have no row there,
+ * and the proposal's old columns are gone.
  */
-final class DecisionMigrationCheck {
+final class StageTablesMigrationCheck {
 
     // as the database holds them (UTC, without a zone), so that the check does not depend on the JVM's zone
     private static final LocalDateTime DECIDED = LocalDateTime.parse("2026-10-05T09:30:15.123456");
     private static final LocalDateTime REVISION_DUE = LocalDateTime.parse("2026-11-04T09:30:15.200");
     private static final LocalDateTime UPDATED = LocalDateTime.parse("2026-10-06T08:00");
 
-    private DecisionMigrationCheck() {
+    private StageTablesMigrationCheck() {
     }
 
     static void check(DataSource dataSource, Supplier<Connection> connections) throws SQLException {
@@ -44,6 +46,11 @@ final class DecisionMigrationCheck {
             proposal(sql, 3, "REJECTED", "'reject'", "NULL", "'The budget is not realistic.'", "'2026-10-05 09:30:15.123456'", "NULL");
             proposal(sql, 4, "AGREEMENT_PENDING", "'approve'", "NULL", "'Approved.'", "NULL", "NULL");
             proposal(sql, 5, "IN_SCREENING", "NULL", "NULL", "NULL", "NULL", "NULL");
+            sql.execute("UPDATE proposal SET score_relevance = 4.5, score_sdg_contribution = 4, score_feasibility = 3.75, "
+                    + "score_partnership_quality = 4.25, score_sustainability = 3.5, score_overall = 4.1, score_spread = 0.2 WHERE id IN (1, 2)");
+            // aggregated before the spread was kept
+            sql.execute("UPDATE proposal SET score_relevance = 2, score_sdg_contribution = 2, score_feasibility = 2, "
+                    + "score_partnership_quality = 2, score_sustainability = 2, score_overall = 2 WHERE id = 3");
         }
 
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
@@ -70,8 +77,22 @@ final class DecisionMigrationCheck {
                     columns.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
                 }
             }
+            List<String> scores = new ArrayList<>();
+            try (ResultSet rs = sql.executeQuery("SELECT proposal_id, relevance, sdg_contribution, feasibility, partnership_quality, "
+                    + "sustainability, overall, spread, aggregated_at FROM score_summary ORDER BY proposal_id")) {
+                while (rs.next()) {
+                    scores.add(rs.getLong(1) + " | " + rs.getBigDecimal(2) + " " + rs.getBigDecimal(3) + " " + rs.getBigDecimal(4) + " "
+                            + rs.getBigDecimal(5) + " " + rs.getBigDecimal(6) + " | " + rs.getBigDecimal(7) + " | " + rs.getBigDecimal(8) + " | "
+                            + rs.getObject(9, LocalDateTime.class));
+                }
+            }
+            assertThat(scores).containsExactly(
+                    "1 | 4.50 4.00 3.75 4.25 3.50 | 4.10 | 0.20 | " + UPDATED,
+                    "2 | 4.50 4.00 3.75 4.25 3.50 | 4.10 | 0.20 | " + UPDATED,
+                    "3 | 2.00 2.00 2.00 2.00 2.00 | 2.00 | 0.00 | " + UPDATED);
             assertThat(columns).contains("reference", "status", "agreement_due_at")
-                    .doesNotContain("decision", "decision_conditions", "decision_feedback", "decided_at", "revision_due_at");
+                    .doesNotContain("decision", "decision_conditions", "decision_feedback", "decided_at", "revision_due_at")
+                    .noneMatch(column -> column.startsWith("score_"));
         }
     }
 
