@@ -12,7 +12,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class MySqlStageTablesMigrationIT {
 
     @Test
-    void shouldMoveTheDecisionsAndScoresIntoTheirStagesTablesAndKeepEveryOne() throws Exception {
+    void shouldMoveEveryStagesFactsIntoItsOwnTableAndKeepEveryOne() throws Exception {
         MySqlTestDatabase.Database database = MySqlTestDatabase.current();
         StageTablesMigrationCheck.check(new DriverManagerDataSource(database.jdbcUrl(), database.user(), database.password()), () -> {
             try {

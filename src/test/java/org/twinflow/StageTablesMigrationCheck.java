@@ -18,10 +18,11 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The migrations that move stages' facts off the proposal's row (V009 the decision to {@code proposal_decision}, V010 the
- * aggregated scores to {@code score_summary}) on a database of the previous schema: the schema is migrated to V008,
+ * aggregated scores to {@code score_summary}, V011 the agreement and the final evaluation to {@code partnership_follow_up})
+ * on a database of the previous schema: the schema is migrated to V008,
  * filled as Twinflow wrote it then (a proposal approved with conditions, one returned for revision with its deadline,
  * one rejected, one decided before decision times were kept, one in screening), then migrated to the latest version.
- * Every decision and every score summary must be in its stage's table as it was, proposals without have no row there,
+ * Every decision, score summary, agreement and evaluation must be in its stage's table as it was, proposals without have no row there,
  * and the proposal's old columns are gone.
  */
 final class StageTablesMigrationCheck {
@@ -51,6 +52,11 @@ final class StageTablesMigrationCheck {
             // aggregated before the spread was kept
             sql.execute("UPDATE proposal SET score_relevance = 2, score_sdg_contribution = 2, score_feasibility = 2, "
                     + "score_partnership_quality = 2, score_sustainability = 2, score_overall = 2 WHERE id = 3");
+            // an approved partnership whose signed agreement was uploaded and verified and whose final report was evaluated,
+            // and one approved under process 1.0 that has no deadline stored yet
+            sql.execute("UPDATE proposal SET agreement_due_at = '2026-12-04 09:30:15.5', agreement_file_name = 'agreement – signed.pdf', "
+                    + "agreement_uploaded_at = '2026-10-20 10:00:00', agreement_verified_at = '2026-10-21 11:00:00', evaluation_rating = 4, "
+                    + "evaluation_summary = 'Delivered: 3 of 3 results.' WHERE id = 1");
         }
 
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
@@ -90,9 +96,20 @@ final class StageTablesMigrationCheck {
                     "1 | 4.50 4.00 3.75 4.25 3.50 | 4.10 | 0.20 | " + UPDATED,
                     "2 | 4.50 4.00 3.75 4.25 3.50 | 4.10 | 0.20 | " + UPDATED,
                     "3 | 2.00 2.00 2.00 2.00 2.00 | 2.00 | 0.00 | " + UPDATED);
-            assertThat(columns).contains("reference", "status", "agreement_due_at")
+            List<String> followUps = new ArrayList<>();
+            try (ResultSet rs = sql.executeQuery("SELECT proposal_id, agreement_due_at, agreement_file_name, agreement_uploaded_at, "
+                    + "agreement_verified_at, evaluation_rating, evaluation_summary FROM partnership_follow_up ORDER BY proposal_id")) {
+                while (rs.next()) {
+                    followUps.add(rs.getLong(1) + " | " + rs.getObject(2, LocalDateTime.class) + " | " + rs.getString(3) + " | "
+                            + rs.getObject(4, LocalDateTime.class) + " | " + rs.getObject(5, LocalDateTime.class) + " | " + rs.getObject(6) + " | "
+                            + rs.getString(7));
+                }
+            }
+            assertThat(followUps).containsExactly("1 | 2026-12-04T09:30:15.500 | agreement – signed.pdf | 2026-10-20T10:00 | 2026-10-21T11:00 | 4 | "
+                    + "Delivered: 3 of 3 results.");
+            assertThat(columns).contains("reference", "status", "title", "requested_amount", "updated_at")
                     .doesNotContain("decision", "decision_conditions", "decision_feedback", "decided_at", "revision_due_at")
-                    .noneMatch(column -> column.startsWith("score_"));
+                    .noneMatch(column -> column.startsWith("score_") || column.startsWith("agreement_") || column.startsWith("evaluation_"));
         }
     }
 

@@ -9,7 +9,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 class StageTablesMigrationTest {
 
     @Test
-    void shouldMoveTheDecisionsAndScoresIntoTheirStagesTablesAndKeepEveryOne() throws SQLException {
+    void shouldMoveEveryStagesFactsIntoItsOwnTableAndKeepEveryOne() throws SQLException {
         SingleConnectionDataSource h2 = new SingleConnectionDataSource("jdbc:h2:mem:decision-migration;DB_CLOSE_DELAY=-1", "sa", "", true);
         try {
             StageTablesMigrationCheck.check(h2, () -> {

@@ -35,7 +35,8 @@ class AgreementActions implements ApplicantActionSource {
         Map<Long, ApplicantAction> actions = new LinkedHashMap<>();
         Instant now = clock.instant();
         Map<Long, Instant> stored = new LinkedHashMap<>();
-        jdbc.query("SELECT p.id, p.agreement_due_at FROM proposal p WHERE " + scope.condition() + " AND p.status = ?",
+        jdbc.query("SELECT p.id, f.agreement_due_at FROM proposal p LEFT JOIN partnership_follow_up f ON f.proposal_id = p.id WHERE "
+                + scope.condition() + " AND p.status = ?",
                 rs -> {
                     stored.put(rs.getLong("id"), instant(rs.getTimestamp("agreement_due_at")));
                 }, scope.key(), ProposalStatus.AGREEMENT_PENDING.name());

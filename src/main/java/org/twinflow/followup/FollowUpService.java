@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,15 +26,17 @@ import org.twinflow.timeline.TimelineService;
 public class FollowUpService {
 
     private final ReportRepository reports;
+    private final FollowUpRecords records;
     private final ProposalService proposals;
     private final ProposalMessages messages;
     private final TimelineService timeline;
     private final ReportingSchedule schedule;
     private final Clock clock;
 
-    FollowUpService(ReportRepository reports, ProposalService proposals, ProposalMessages messages, TimelineService timeline,
-            ProcessTimingProperties timings, Clock clock) {
+    FollowUpService(ReportRepository reports, FollowUpRecords records, ProposalService proposals, ProposalMessages messages,
+            TimelineService timeline, ProcessTimingProperties timings, Clock clock) {
         this.reports = reports;
+        this.records = records;
         this.proposals = proposals;
         this.messages = messages;
         this.timeline = timeline;
@@ -41,10 +44,16 @@ public class FollowUpService {
         this.clock = clock;
     }
 
+    /** The signed agreement's deadline, file and verification and the final evaluation; empty before the follow-up began. */
+    @Transactional(readOnly = true)
+    public Optional<FollowUpRecord> recordOf(Long proposalId) {
+        return records.find(proposalId);
+    }
+
     /** Records the signed agreement's deadline: when it is requested, requested again, or extended. */
     @Transactional
     public void recordAgreementDue(Long proposalId, Instant due) {
-        proposals.recordAgreementDue(proposalId, due);
+        records.agreementDue(proposalId, due);
     }
 
     /** The secretariat gives the applicant more time for an overdue signed agreement. */
@@ -70,7 +79,8 @@ public class FollowUpService {
     @Transactional
     public void uploadAgreement(String reference, String fileName, String actor) {
         Long proposalId = proposals.byReference(reference).getId();
-        Instant uploadedAt = proposals.recordAgreementUpload(proposalId, fileName);
+        Instant uploadedAt = clock.instant();
+        records.agreementUploaded(proposalId, fileName, uploadedAt);
         timeline.forApplicant(proposalId, actor, TimelineEvent.AGREEMENT_UPLOADED, fileName);
         Map<String, Object> agreement = new LinkedHashMap<>();
         agreement.put("fileName", fileName);
@@ -81,7 +91,7 @@ public class FollowUpService {
     @Transactional
     public void recordAgreementVerification(Long proposalId, boolean verified, String note, String officer) {
         if (verified) {
-            proposals.recordAgreementVerified(proposalId);
+            records.agreementVerified(proposalId, clock.instant());
             timeline.forApplicant(proposalId, officer, TimelineEvent.AGREEMENT_VERIFIED, null);
         } else {
             timeline.forApplicant(proposalId, officer, TimelineEvent.AGREEMENT_REJECTED, note);
@@ -133,7 +143,7 @@ public class FollowUpService {
         reviewReport(reportId, accepted, summary, officer);
         if (accepted) {
             Long proposalId = report(reportId).getProposalId();
-            proposals.recordEvaluation(proposalId, rating, summary);
+            records.evaluation(proposalId, rating, summary);
             timeline.forApplicant(proposalId, officer, TimelineEvent.FINAL_EVALUATION, "rating " + rating + "/5");
         }
     }

@@ -40,12 +40,6 @@ public class Proposal {
     private String currency;
     private ProposalStatus status;
     private String eligibilityReasons;
-    private String agreementFileName;
-    private Instant agreementUploadedAt;
-    private Instant agreementDueAt;
-    private Instant agreementVerifiedAt;
-    private Integer evaluationRating;
-    private String evaluationSummary;
     private Instant submittedAt;
     private Instant createdAt;
     private Instant updatedAt;
@@ -163,28 +157,6 @@ public class Proposal {
         moveTo(ProposalStatus.INELIGIBLE, now);
     }
 
-    public void agreementDueBy(Instant due) {
-        this.agreementDueAt = due;
-    }
-
-    public void recordAgreementUpload(String fileName, Instant now) {
-        this.agreementFileName = fileName;
-        this.agreementUploadedAt = now;
-        this.agreementVerifiedAt = null;
-        this.updatedAt = now;
-    }
-
-    public void recordAgreementVerified(Instant now) {
-        this.agreementVerifiedAt = now;
-        this.updatedAt = now;
-    }
-
-    public void recordEvaluation(int rating, String summary, Instant now) {
-        this.evaluationRating = rating;
-        this.evaluationSummary = summary;
-        this.updatedAt = now;
-    }
-
     // --- accessors -----------------------------------------------------------------------------
 
     public Long getId() { return id; }
@@ -206,12 +178,6 @@ public class Proposal {
     public List<String> getEligibilityReasons() {
         return eligibilityReasons == null || eligibilityReasons.isBlank() ? List.of() : List.of(eligibilityReasons.split(","));
     }
-    public String getAgreementFileName() { return agreementFileName; }
-    public Instant getAgreementUploadedAt() { return agreementUploadedAt; }
-    public Instant getAgreementDueAt() { return agreementDueAt; }
-    public Instant getAgreementVerifiedAt() { return agreementVerifiedAt; }
-    public Integer getEvaluationRating() { return evaluationRating; }
-    public String getEvaluationSummary() { return evaluationSummary; }
     public Instant getSubmittedAt() { return submittedAt; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }

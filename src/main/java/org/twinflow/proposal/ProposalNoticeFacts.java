@@ -1,6 +1,5 @@
 package org.twinflow.proposal;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -9,7 +8,7 @@ import java.util.List;
  * stage adds (a decision's feedback, a deadline) comes from the stage's {@code NoticeDetailsSource}.
  */
 public record ProposalNoticeFacts(Long id, String reference, String title, String cityName, String contactEmail,
-        String contactName, String eligibilityReasons, Instant agreementDueAt) {
+        String contactName, String eligibilityReasons) {
 
     public List<String> eligibilityReasonList() {
         return eligibilityReasons == null || eligibilityReasons.isBlank() ? List.of() : List.of(eligibilityReasons.split(","));

@@ -166,39 +166,6 @@ public class ProposalService {
         timeline.forApplicant(proposalId, TimelineActors.SYSTEM, TimelineEvent.FOUND_INELIGIBLE, String.join(", ", reasons));
     }
 
-    // The follow-up's facts still live on the proposal's row (docs/architecture.md, "Not yet in shape"): each change is
-    // a named method here, so that no other feature loads the aggregate and saves whatever it holds.
-
-    /** The signed agreement's deadline: when it is requested, requested again, or extended. */
-    @Transactional
-    public void recordAgreementDue(Long proposalId, Instant due) {
-        Proposal proposal = byId(proposalId);
-        proposal.agreementDueBy(due);
-        proposals.save(proposal);
-    }
-
-    /** The applicant uploaded the signed agreement; returns when it was recorded. */
-    @Transactional
-    public Instant recordAgreementUpload(Long proposalId, String fileName) {
-        Proposal proposal = byId(proposalId);
-        proposal.recordAgreementUpload(fileName, clock.instant());
-        return proposals.save(proposal).getAgreementUploadedAt();
-    }
-
-    @Transactional
-    public void recordAgreementVerified(Long proposalId) {
-        Proposal proposal = byId(proposalId);
-        proposal.recordAgreementVerified(clock.instant());
-        proposals.save(proposal);
-    }
-
-    @Transactional
-    public void recordEvaluation(Long proposalId, int rating, String summary) {
-        Proposal proposal = byId(proposalId);
-        proposal.recordEvaluation(rating, summary, clock.instant());
-        proposals.save(proposal);
-    }
-
     @Transactional(readOnly = true)
     public Proposal byReference(String reference) {
         return proposals.findByReference(reference).orElseThrow(() -> new ProposalNotFoundException(reference));

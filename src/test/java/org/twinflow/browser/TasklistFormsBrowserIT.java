@@ -434,7 +434,7 @@ class TasklistFormsBrowserIT {
         Jobs.runAsync(managementService);
         assertHistoric(followUpInstance.getId(), FINAL_REPORT_REVIEW, String.class, "accept");
         assertHistoric(followUpInstance.getId(), EVALUATION_RATING, Integer.class, 4);
-        assertThat(proposals.byReference(proposal.getReference()).getEvaluationRating()).isEqualTo(4);
+        assertThat(followUp.recordOf(proposal.getId()).orElseThrow().evaluationRating()).isEqualTo(4);
         assertThat(followUp.report(finalReportId).getStatus()).isEqualTo(ReportStatus.ACCEPTED);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(followUpInstance.getId()).count()).isZero();
         assertHistoric(followUpInstance.getId(), FOLLOW_UP_OUTCOME, String.class, "closed");
@@ -544,7 +544,7 @@ class TasklistFormsBrowserIT {
         assertHistoric(followUpInstance.getId(), OVERDUE_AGREEMENT_ACTION, String.class, "extend");
         assertHistoric(followUpInstance.getId(), EXTENSION_DAYS, Integer.class, 21);
         assertThat(runtimeService.getActiveActivityIds(followUpInstance.getId())).containsExactly(TASK_AWAIT_SIGNED_AGREEMENT);
-        assertThat(Duration.between(clock.instant(), proposals.byReference(proposal.getReference()).getAgreementDueAt()))
+        assertThat(Duration.between(clock.instant(), followUp.recordOf(proposal.getId()).orElseThrow().agreementDueAt()))
                 .isBetween(Duration.ofDays(21).minusMinutes(5), Duration.ofDays(21));
     }
 

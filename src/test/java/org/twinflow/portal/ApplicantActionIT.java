@@ -151,7 +151,7 @@ class ApplicantActionIT extends ProposalPageTestSupport {
         // then it is stored and the secretariat verifies it
         Proposal uploaded = proposals.byReference(proposal.getReference());
         assertThat(uploaded.getStatus()).isEqualTo(ProposalStatus.AGREEMENT_IN_VERIFICATION);
-        assertThat(uploaded.getAgreementFileName()).isEqualTo("agreement-signed.pdf");
+        assertThat(followUp.recordOf(uploaded.getId()).orElseThrow().agreementFileName()).isEqualTo("agreement-signed.pdf");
         assertThat(documents.documentsOf(proposal.getId())).extracting(DocumentInfo::kind).containsExactly(DocumentKind.SIGNED_AGREEMENT);
 
         // and a second upload gets the warning and stores nothing more
@@ -159,7 +159,7 @@ class ApplicantActionIT extends ProposalPageTestSupport {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("warning", containsString("Nothing was changed")));
         assertThat(documents.documentsOf(proposal.getId())).hasSize(1);
-        assertThat(proposals.byReference(proposal.getReference()).getAgreementFileName()).isEqualTo("agreement-signed.pdf");
+        assertThat(followUp.recordOf(proposal.getId()).orElseThrow().agreementFileName()).isEqualTo("agreement-signed.pdf");
     }
 
     @Test
@@ -168,7 +168,7 @@ class ApplicantActionIT extends ProposalPageTestSupport {
         String officer = newCityOfficer();
         Proposal proposal = submit(officer);
         approved(proposal);
-        Instant firstDue = proposals.byReference(proposal.getReference()).getAgreementDueAt();
+        Instant firstDue = followUp.recordOf(proposal.getId()).orElseThrow().agreementDueAt();
         assertThat(firstDue).isNotNull();
         mvc.perform(get(proposal, officer).locale(Locale.UK)).andExpect(content().string(containsString(byDeadline(firstDue))));
         ClockUtil.setCurrentTime(Date.from(firstDue.plus(Duration.ofMinutes(1))));
@@ -189,7 +189,7 @@ class ApplicantActionIT extends ProposalPageTestSupport {
                 Map.of(ProposalProcess.Vars.OVERDUE_AGREEMENT_ACTION, "extend", ProposalProcess.Vars.EXTENSION_DAYS, 20));
 
         // then the proposal page shows the new deadline and the extension in the timeline, and the upload works again
-        Instant newDue = proposals.byReference(proposal.getReference()).getAgreementDueAt();
+        Instant newDue = followUp.recordOf(proposal.getId()).orElseThrow().agreementDueAt();
         assertThat(Duration.between(clock.instant(), newDue)).isBetween(Duration.ofDays(20).minusMinutes(1), Duration.ofDays(20));
         mvc.perform(get(proposal, officer).locale(Locale.UK))
                 .andExpect(content().string(containsString(byDeadline(newDue))))

@@ -119,9 +119,7 @@ class ApplicantActionsIT {
                 .isInstanceOf(ActionNotAwaitedException.class);
 
         // then nothing was stored
-        Proposal reloaded = proposals.byReference(proposal.getReference());
-        assertThat(reloaded.getAgreementFileName()).isNull();
-        assertThat(reloaded.getAgreementUploadedAt()).isNull();
+        assertThat(followUp.recordOf(proposal.getId())).as("no agreement stored").isEmpty();
         assertThat(timeline.of(proposal.getId())).extracting(TimelineEntry::getEvent).doesNotContain("AGREEMENT_UPLOADED", "REVISION_SUBMITTED");
     }
 
