@@ -20,6 +20,11 @@ class ArchitectureTest {
             .because("access checks and concurrency outcomes come from the stages' services, as their own exceptions");
 
     @ArchTest
+    static final ArchRule portalReadsNoTableItself = noClasses().that().resideInAPackage("org.twinflow.portal..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "org.springframework.data..")
+            .because("each stage answers from its own tables (ApplicantActionSource, ProposalListings); the portal only composes");
+
+    @ArchTest
     static final ArchRule processPlumbingDependsOnNoStage = noClasses().that().resideInAPackage("org.twinflow.process..")
             .should().dependOnClassesThat().resideInAnyPackage(STAGES)
             .because("every stage reads task input through it without importing another stage");
