@@ -18,10 +18,11 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The migrations that move stages' facts off the proposal's row (V009 the decision to {@code proposal_decision}, V010 the
- * aggregated scores to {@code score_summary}, V011 the agreement and the final evaluation to {@code partnership_follow_up})
+ * aggregated scores to {@code score_summary}, V011 the agreement and the final evaluation to {@code partnership_follow_up},
+ * V012 the reasons of ineligibility to {@code eligibility_outcome})
  * on a database of the previous schema: the schema is migrated to V008,
  * filled as Twinflow wrote it then (a proposal approved with conditions, one returned for revision with its deadline,
- * one rejected, one decided before decision times were kept, one in screening), then migrated to the latest version.
+ * one rejected, one decided before decision times were kept, one in screening, one found ineligible), then migrated to the latest version.
  * Every decision, score summary, agreement and evaluation must be in its stage's table as it was, proposals without have no row there,
  * and the proposal's old columns are gone.
  */
@@ -47,6 +48,8 @@ final class StageTablesMigrationCheck {
             proposal(sql, 3, "REJECTED", "'reject'", "NULL", "'The budget is not realistic.'", "'2026-10-05 09:30:15.123456'", "NULL");
             proposal(sql, 4, "AGREEMENT_PENDING", "'approve'", "NULL", "'Approved.'", "NULL", "NULL");
             proposal(sql, 5, "IN_SCREENING", "NULL", "NULL", "NULL", "NULL", "NULL");
+            proposal(sql, 6, "INELIGIBLE", "NULL", "NULL", "NULL", "NULL", "NULL");
+            sql.execute("UPDATE proposal SET eligibility_reasons = 'NO_FOREIGN_PARTNER,TOO_LONG' WHERE id = 6");
             sql.execute("UPDATE proposal SET score_relevance = 4.5, score_sdg_contribution = 4, score_feasibility = 3.75, "
                     + "score_partnership_quality = 4.25, score_sustainability = 3.5, score_overall = 4.1, score_spread = 0.2 WHERE id IN (1, 2)");
             // aggregated before the spread was kept
@@ -107,7 +110,15 @@ final class StageTablesMigrationCheck {
             }
             assertThat(followUps).containsExactly("1 | 2026-12-04T09:30:15.500 | agreement – signed.pdf | 2026-10-20T10:00 | 2026-10-21T11:00 | 4 | "
                     + "Delivered: 3 of 3 results.");
+            List<String> ineligible = new ArrayList<>();
+            try (ResultSet rs = sql.executeQuery("SELECT proposal_id, reasons, decided_at FROM eligibility_outcome ORDER BY proposal_id")) {
+                while (rs.next()) {
+                    ineligible.add(rs.getLong(1) + " | " + rs.getString(2) + " | " + rs.getObject(3, LocalDateTime.class));
+                }
+            }
+            assertThat(ineligible).containsExactly("6 | NO_FOREIGN_PARTNER,TOO_LONG | " + UPDATED);
             assertThat(columns).contains("reference", "status", "title", "requested_amount", "updated_at")
+                    .doesNotContain("eligibility_reasons")
                     .doesNotContain("decision", "decision_conditions", "decision_feedback", "decided_at", "revision_due_at")
                     .noneMatch(column -> column.startsWith("score_") || column.startsWith("agreement_") || column.startsWith("evaluation_"));
         }

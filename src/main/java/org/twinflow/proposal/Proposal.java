@@ -39,7 +39,6 @@ public class Proposal {
     private BigDecimal coFinancing;
     private String currency;
     private ProposalStatus status;
-    private String eligibilityReasons;
     private Instant submittedAt;
     private Instant createdAt;
     private Instant updatedAt;
@@ -152,11 +151,6 @@ public class Proposal {
         this.updatedAt = now;
     }
 
-    public void recordIneligibility(List<String> reasons, Instant now) {
-        this.eligibilityReasons = String.join(",", reasons);
-        moveTo(ProposalStatus.INELIGIBLE, now);
-    }
-
     // --- accessors -----------------------------------------------------------------------------
 
     public Long getId() { return id; }
@@ -175,9 +169,6 @@ public class Proposal {
     public BigDecimal getCoFinancing() { return coFinancing; }
     public String getCurrency() { return currency; }
     public ProposalStatus getStatus() { return status; }
-    public List<String> getEligibilityReasons() {
-        return eligibilityReasons == null || eligibilityReasons.isBlank() ? List.of() : List.of(eligibilityReasons.split(","));
-    }
     public Instant getSubmittedAt() { return submittedAt; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }

@@ -47,7 +47,7 @@ public interface ProposalRepository extends Repository<Proposal, Long> {
     /** A proposal's facts for a notice, with its lead city's contact (see {@link ProposalNoticeFacts}). */
     @Query("""
             SELECT p.id AS id, p.reference AS reference, p.title AS title, c.name AS city_name, c.contact_email AS contact_email,
-                   c.contact_name AS contact_name, p.eligibility_reasons AS eligibility_reasons
+                   c.contact_name AS contact_name
             FROM proposal p JOIN city c ON c.id = p.lead_city_id
             WHERE p.id = :proposalId""")
     Optional<ProposalNoticeFacts> findNoticeFacts(Long proposalId);

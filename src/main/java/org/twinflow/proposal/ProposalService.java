@@ -158,14 +158,6 @@ public class ProposalService {
         }
     }
 
-    @Transactional
-    public void recordIneligibility(Long proposalId, List<String> reasons) {
-        Proposal proposal = byId(proposalId);
-        proposal.recordIneligibility(reasons, clock.instant());
-        proposals.save(proposal);
-        timeline.forApplicant(proposalId, TimelineActors.SYSTEM, TimelineEvent.FOUND_INELIGIBLE, String.join(", ", reasons));
-    }
-
     @Transactional(readOnly = true)
     public Proposal byReference(String reference) {
         return proposals.findByReference(reference).orElseThrow(() -> new ProposalNotFoundException(reference));

@@ -7,7 +7,6 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.twinflow.proposal.ProposalService;
 
 /**
  * {@code Task_RecordIneligibility}: closes an ineligible proposal with the reasons of the eligibility
@@ -18,17 +17,17 @@ class RecordIneligibilityDelegate implements JavaDelegate {
 
     static final String SCREENED_INELIGIBLE = "SCREENED_INELIGIBLE";
 
-    private final ProposalService proposals;
+    private final ScreeningService screening;
 
-    RecordIneligibilityDelegate(ProposalService proposals) {
-        this.proposals = proposals;
+    RecordIneligibilityDelegate(ScreeningService screening) {
+        this.screening = screening;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
         List<String> reasons = (List<String>) execution.getVariable(ELIGIBILITY_REASONS);
-        proposals.recordIneligibility((Long) execution.getVariable(PROPOSAL_ID),
+        screening.recordIneligibility((Long) execution.getVariable(PROPOSAL_ID),
                 reasons == null || reasons.isEmpty() ? List.of(SCREENED_INELIGIBLE) : reasons);
     }
 }

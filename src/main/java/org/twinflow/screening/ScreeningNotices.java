@@ -29,7 +29,7 @@ class ScreeningNotices implements NoticeDetailsSource {
     @Override
     public NoticeDetails detailsOf(Notice notice, ProposalNoticeFacts proposal, String reviewerId) {
         if (notice == Notice.PROPOSAL_INELIGIBLE) {
-            List<String> reasons = proposal.eligibilityReasonList().stream().map(reason -> "mail.reason." + reason).toList();
+            List<String> reasons = screening.ineligibilityReasonsOf(proposal.id()).stream().map(reason -> "mail.reason." + reason).toList();
             return new NoticeDetails(null, null, reasons, null, null, null);
         }
         Optional<Clarification> open = screening.openClarification(proposal.id());

@@ -15,6 +15,8 @@ import org.twinflow.proposal.Proposal;
 import org.twinflow.proposal.ProposalMessages;
 import org.twinflow.process.ProposalProcess;
 import org.twinflow.proposal.ProposalService;
+import org.twinflow.proposal.ProposalStatus;
+import org.twinflow.timeline.TimelineActors;
 import org.twinflow.timeline.TimelineEvent;
 import org.twinflow.timeline.TimelineService;
 
@@ -23,18 +25,34 @@ import org.twinflow.timeline.TimelineService;
 public class ScreeningService {
 
     private final ClarificationRepository clarifications;
+    private final EligibilityOutcomes eligibility;
     private final ProposalService proposals;
     private final ProposalMessages messages;
     private final TimelineService timeline;
     private final Clock clock;
 
-    ScreeningService(ClarificationRepository clarifications, ProposalService proposals, ProposalMessages messages,
-            TimelineService timeline, Clock clock) {
+    ScreeningService(ClarificationRepository clarifications, EligibilityOutcomes eligibility, ProposalService proposals,
+            ProposalMessages messages, TimelineService timeline, Clock clock) {
         this.clarifications = clarifications;
+        this.eligibility = eligibility;
         this.proposals = proposals;
         this.messages = messages;
         this.timeline = timeline;
         this.clock = clock;
+    }
+
+    /** The proposal was found ineligible (by the eligibility decision or at screening): the reasons, and its status. */
+    @Transactional
+    public void recordIneligibility(Long proposalId, List<String> reasons) {
+        eligibility.saveIneligible(proposalId, reasons, clock.instant());
+        proposals.moveTo(proposalId, ProposalStatus.INELIGIBLE);
+        timeline.forApplicant(proposalId, TimelineActors.SYSTEM, TimelineEvent.FOUND_INELIGIBLE, String.join(", ", reasons));
+    }
+
+    /** The reason codes of an ineligible proposal; empty for any other. */
+    @Transactional(readOnly = true)
+    public List<String> ineligibilityReasonsOf(Long proposalId) {
+        return eligibility.reasonsOf(proposalId);
     }
 
     /**

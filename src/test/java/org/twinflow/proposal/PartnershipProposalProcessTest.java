@@ -100,7 +100,7 @@ class PartnershipProposalProcessTest {
 
         // then it is closed with the reason, and the applicant is told
         assertThat(instance).hasPassed(TASK_CHECK_ELIGIBILITY, END_PROPOSAL_INELIGIBLE).isEnded();
-        verify(fixture.proposals).recordIneligibility(PROPOSAL, List.of("NO_FOREIGN_PARTNER"));
+        verify(fixture.screening).recordIneligibility(PROPOSAL, List.of("NO_FOREIGN_PARTNER"));
         verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_RECEIVED, null);
         verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_INELIGIBLE, null);
     }
@@ -118,7 +118,7 @@ class PartnershipProposalProcessTest {
         assertThat(instance).hasPassed(END_PROPOSAL_INELIGIBLE).isEnded();
         verify(fixture.screening).recordOutcome(eq(PROPOSAL), eq(ScreeningOutcome.INELIGIBLE), eq(null),
                 eq("The applicant is a national agency."), anyString(), isNull());
-        verify(fixture.proposals).recordIneligibility(PROPOSAL, List.of("SCREENED_INELIGIBLE"));
+        verify(fixture.screening).recordIneligibility(PROPOSAL, List.of("SCREENED_INELIGIBLE"));
         verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_INELIGIBLE, null);
     }
 

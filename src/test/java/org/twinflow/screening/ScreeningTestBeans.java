@@ -19,6 +19,6 @@ public final class ScreeningTestBeans {
     public static void register(ScreeningService screening, ProposalService proposals, ProcessDurations durations) {
         Mocks.register("eligibilityCheck", new EligibilityCheck(proposals, CALL));
         Mocks.register("screeningTaskListener", new ScreeningTaskListener(screening, durations));
-        Mocks.register("recordIneligibilityDelegate", new RecordIneligibilityDelegate(proposals));
+        Mocks.register("recordIneligibilityDelegate", new RecordIneligibilityDelegate(screening));
     }
 }
