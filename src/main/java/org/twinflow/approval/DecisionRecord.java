@@ -11,10 +11,6 @@ import java.time.Instant;
 public record DecisionRecord(Long proposalId, Decision decision, String conditions, String feedback, Instant decidedAt,
         Instant revisionDueAt) {
 
-    public boolean approved() {
-        return decision == Decision.APPROVE || decision == Decision.APPROVE_WITH_CONDITIONS;
-    }
-
     /**
      * The revised proposal's deadline: the one stored when the revision was requested, or for a proposal returned
      * before revision deadlines were stored (process version 1.3 and earlier, whose timer counts from the decision)

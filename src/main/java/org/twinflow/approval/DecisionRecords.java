@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DecisionRecords {
 
-    static final String COLUMNS = "proposal_id, decision, conditions, feedback, decided_at, revision_due_at";
+    private static final String COLUMNS = "proposal_id, decision, conditions, feedback, decided_at, revision_due_at";
 
     private final JdbcTemplate jdbc;
 

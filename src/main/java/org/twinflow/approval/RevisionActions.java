@@ -29,17 +29,12 @@ class RevisionActions implements ApplicantActionSource {
     @Override
     public Map<Long, ApplicantAction> awaitedIn(ApplicantScope scope) {
         Map<Long, ApplicantAction> actions = new LinkedHashMap<>();
-        jdbc.query("SELECT " + prefixed("d.") + " FROM proposal_decision d JOIN proposal p ON p.id = d.proposal_id WHERE " + scope.condition()
-                + " AND p.status = ?",
+        jdbc.query("SELECT d.* FROM proposal_decision d JOIN proposal p ON p.id = d.proposal_id WHERE " + scope.condition() + " AND p.status = ?",
                 rs -> {
                     DecisionRecord decision = DecisionRecords.record(rs, 0);
                     actions.put(decision.proposalId(), ApplicantAction.until(ApplicantAction.Kind.REVISE,
                             decision.revisionDue(timings.revisionDeadline())));
                 }, scope.key(), ProposalStatus.REVISION_REQUESTED.name());
         return actions;
-    }
-
-    private static String prefixed(String alias) {
-        return alias + DecisionRecords.COLUMNS.replace(", ", ", " + alias);
     }
 }

@@ -14,14 +14,21 @@ import org.twinflow.system.ProcessTimingProperties;
 @Component
 class AgreementDue {
 
+    private final FollowUpRecords records;
     private final CommitteeDecisions decisions;
     private final ProcessTimingProperties timings;
 
-    AgreementDue(CommitteeDecisions decisions, ProcessTimingProperties timings) {
+    AgreementDue(FollowUpRecords records, CommitteeDecisions decisions, ProcessTimingProperties timings) {
+        this.records = records;
         this.decisions = decisions;
         this.timings = timings;
     }
 
+    Instant of(Long proposalId) {
+        return of(proposalId, records.find(proposalId).map(FollowUpRecord::agreementDueAt).orElse(null));
+    }
+
+    /** The deadline of a partnership whose stored deadline ({@code stored}, maybe none) was read already. */
     Instant of(Long proposalId, Instant stored) {
         if (stored != null) {
             return stored;

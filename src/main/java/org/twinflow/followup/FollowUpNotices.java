@@ -37,7 +37,7 @@ class FollowUpNotices implements NoticeDetailsSource {
     public NoticeDetails detailsOf(Notice notice, ProposalNoticeFacts proposal, String reviewerId) {
         return NoticeDetails.deadline(switch (notice) {
             case AGREEMENT_DUE, AGREEMENT_REJECTED, AGREEMENT_REMINDER, AGREEMENT_EXTENDED -> {
-                Instant due = agreementDue.of(proposal.id(), followUp.recordOf(proposal.id()).map(FollowUpRecord::agreementDueAt).orElse(null));
+                Instant due = agreementDue.of(proposal.id());
                 yield due == null ? null : DisplayDates.dateTime(due);
             }
             case REPORT_DUE, REPORT_OVERDUE -> reportDue(proposal.id(), ReportKind.PROGRESS);

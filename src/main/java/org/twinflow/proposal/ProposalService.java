@@ -1,7 +1,6 @@
 package org.twinflow.proposal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

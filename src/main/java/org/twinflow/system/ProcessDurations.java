@@ -35,7 +35,6 @@ public class ProcessDurations {
         return dueIn(timings.revisionDeadline());
     }
 
-
     /** A review's deadline when scoring starts: the configured review period from now. */
     public Date reviewDueFromNow() {
         return dueIn(timings.reviewDeadline());
