@@ -21,6 +21,9 @@ import org.twinflow.proposal.ThematicArea;
  */
 public final class ProposalFixtures {
 
+    /** The call migration V013 creates (OPEN-2026, rolling, open until 2030): the first row of a new database. */
+    public static final Long FIRST_CALL_ID = 1L;
+
     private ProposalFixtures() {
     }
 
@@ -43,7 +46,7 @@ public final class ProposalFixtures {
 
     /** The same proposal with another title and other partners. */
     public static ProposalDraft mobilityProposal(Long leadCityId, LocalDate today, String title, List<PartnerCity> partners) {
-        return new ProposalDraft(leadCityId, PartnershipType.DECENTRALISED_COOPERATION, ThematicArea.MOBILITY, title,
+        return new ProposalDraft(FIRST_CALL_ID, leadCityId, PartnershipType.DECENTRALISED_COOPERATION, ThematicArea.MOBILITY, title,
                 "Transport planners of both cities exchange practice on light rail, feeder buses and transit-oriented development.",
                 "1. Train transport planners in transit-oriented development.\n2. Pilot a feeder-bus route in the lead city.\n"
                         + "3. Publish a shared toolkit for mid-sized Asian cities.",

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -19,7 +20,7 @@ import org.flywaydb.core.Flyway;
 /**
  * The migrations that move stages' facts off the proposal's row (V009 the decision to {@code proposal_decision}, V010 the
  * aggregated scores to {@code score_summary}, V011 the agreement and the final evaluation to {@code partnership_follow_up},
- * V012 the reasons of ineligibility to {@code eligibility_outcome})
+ * V012 the reasons of ineligibility to {@code eligibility_outcome}), and V013, which puts every proposal into the first call
  * on a database of the previous schema: the schema is migrated to V008,
  * filled as Twinflow wrote it then (a proposal approved with conditions, one returned for revision with its deadline,
  * one rejected, one decided before decision times were kept, one in screening, one found ineligible), then migrated to the latest version.
@@ -33,11 +34,19 @@ final class StageTablesMigrationCheck {
     private static final LocalDateTime REVISION_DUE = LocalDateTime.parse("2026-11-04T09:30:15.200");
     private static final LocalDateTime UPDATED = LocalDateTime.parse("2026-10-06T08:00");
 
+    /** The first call's values as application.yaml passes them to V013 (spring.flyway.placeholders), with lead countries set. */
+    static final Map<String, String> FIRST_CALL = Map.ofEntries(Map.entry("first-call-reference", "OPEN-2026"),
+            Map.entry("first-call-title", "Open call for partnerships"), Map.entry("first-call-budget", "5000000"),
+            Map.entry("first-call-opens-at", "2026-01-01 00:00:00"), Map.entry("first-call-closes-at", "2030-12-31 23:59:59"),
+            Map.entry("lead-countries", "ID,PH,VN"), Map.entry("time-zone", "Asia/Jakarta"), Map.entry("currency", "EUR"),
+            Map.entry("max-requested-amount", "150000"), Map.entry("max-funding-share", "0.8"), Map.entry("min-duration-months", "6"),
+            Map.entry("max-duration-months", "36"), Map.entry("reviewer-count", "2"), Map.entry("reporting-interval", "P6M"));
+
     private StageTablesMigrationCheck() {
     }
 
     static void check(DataSource dataSource, Supplier<Connection> connections) throws SQLException {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("8").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").placeholders(FIRST_CALL).target("8").load().migrate();
         try (Connection connection = connections.get(); Statement sql = connection.createStatement()) {
             sql.execute("INSERT INTO city (id, name, country_code, government_type, contact_name, contact_email, created_at, version) "
                     + "VALUES (1, 'Semarang', 'ID', 'MUNICIPALITY', 'Rina Wulandari', 'kerja.sama@semarang.example', '2026-09-01 00:00:00', 0)");
@@ -62,7 +71,7 @@ final class StageTablesMigrationCheck {
                     + "evaluation_summary = 'Delivered: 3 of 3 results.' WHERE id = 1");
         }
 
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").placeholders(FIRST_CALL).load().migrate();
 
         try (Connection connection = connections.get(); Statement sql = connection.createStatement()) {
             List<String> rows = new ArrayList<>();
@@ -121,6 +130,34 @@ final class StageTablesMigrationCheck {
                     .doesNotContain("eligibility_reasons")
                     .doesNotContain("decision", "decision_conditions", "decision_feedback", "decided_at", "revision_due_at")
                     .noneMatch(column -> column.startsWith("score_") || column.startsWith("agreement_") || column.startsWith("evaluation_"));
+
+            // V013: one rolling call from the configuration, published, holding every proposal
+            List<String> calls = new ArrayList<>();
+            try (ResultSet rs = sql.executeQuery("SELECT id, reference, title, mode, thematic_areas, sdgs, lead_countries, opens_at, closes_at, "
+                    + "time_zone, budget, currency, max_requested_amount, max_funding_share, min_duration_months, max_duration_months, "
+                    + "reviewer_count, reporting_interval, published_at FROM call_for_proposals")) {
+                while (rs.next()) {
+                    calls.add(rs.getString(2) + " | " + rs.getString(3) + " | " + rs.getString(4) + " | " + rs.getString(5) + " | '"
+                            + rs.getString(6) + "' | " + rs.getString(7) + " | " + rs.getObject(8, LocalDateTime.class) + " | "
+                            + rs.getObject(9, LocalDateTime.class) + " | " + rs.getString(10) + " | " + rs.getBigDecimal(11) + " " + rs.getString(12)
+                            + " | " + rs.getBigDecimal(13) + " | " + rs.getBigDecimal(14) + " | " + rs.getInt(15) + "-" + rs.getInt(16) + " | "
+                            + rs.getInt(17) + " | " + rs.getString(18) + " | " + rs.getObject(19, LocalDateTime.class));
+                }
+            }
+            assertThat(calls).containsExactly("OPEN-2026 | Open call for partnerships | ROLLING | "
+                    + "MOBILITY,SDG_LOCALISATION,CLIMATE_DRR,TOURISM_CULTURE,LOCAL_ECONOMY | '' | ID,PH,VN | 2026-01-01T00:00 | 2030-12-31T23:59:59 | "
+                    + "Asia/Jakarta | 5000000.00 EUR | 150000.00 | 0.8000 | 6-36 | 2 | P6M | 2026-01-01T00:00");
+            List<String> callsOfProposals = new ArrayList<>();
+            try (ResultSet rs = sql.executeQuery("SELECT p.id, c.reference FROM proposal p JOIN call_for_proposals c ON c.id = p.call_id ORDER BY p.id")) {
+                while (rs.next()) {
+                    callsOfProposals.add(rs.getLong(1) + " " + rs.getString(2));
+                }
+            }
+            assertThat(callsOfProposals).containsExactly("1 OPEN-2026", "2 OPEN-2026", "3 OPEN-2026", "4 OPEN-2026", "5 OPEN-2026", "6 OPEN-2026");
+            // every new proposal must name its call
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql.execute("INSERT INTO proposal (reference, lead_city_id, "
+                    + "partnership_type, title, currency, status, created_at, updated_at, version) VALUES ('TW-2026-0099', 1, 'TWINNING', 'x', "
+                    + "'EUR', 'DRAFT', '2026-09-01 00:00:00', '2026-09-01 00:00:00', 0)")).isInstanceOf(SQLException.class);
         }
     }
 

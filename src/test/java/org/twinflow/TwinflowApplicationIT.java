@@ -135,7 +135,7 @@ class TwinflowApplicationIT {
         // and that deployment holds exactly the forms, processes and decisions of the repository's folders
         Set<String> deployed = deployedFileNames(deploymentId);
         assertThat(filter(deployed, ".form")).as("forms deployed with the processes, compared with %s/",
-                FORMS_FOLDER).isEqualTo(filesIn(FORMS_FOLDER, ".form")).hasSize(13);
+                FORMS_FOLDER).isEqualTo(filesIn(FORMS_FOLDER, ".form")).hasSize(15);
         assertThat(filter(deployed, ".bpmn")).as("BPMN files, compared with %s/", PROCESSES_FOLDER)
                 .isEqualTo(filesIn(PROCESSES_FOLDER, ".bpmn"));
         assertThat(filter(deployed, ".dmn")).as("DMN files, compared with %s/", PROCESSES_FOLDER)

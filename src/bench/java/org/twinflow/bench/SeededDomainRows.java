@@ -76,9 +76,11 @@ final class SeededDomainRows {
             seeded.add(new Seeded(0, reference, cityIds.get(cityIndex), "Seeded City " + (firstCityNumber + cityIndex), state, title, pair,
                     submitted));
         }
+        // into the first call (migration V013), as the proposals of the submission benchmark
         jdbc.batchUpdate("INSERT INTO proposal (reference, lead_city_id, partnership_type, thematic_area, title, summary, objectives, "
                 + "activities, start_date, duration_months, total_budget, requested_amount, co_financing, currency, status, submitted_at, "
-                + "created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", proposals);
+                + "created_at, updated_at, version, call_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "(SELECT MIN(id) FROM call_for_proposals))", proposals);
         Map<String, Long> ids = new HashMap<>();
         String in = String.join(",", Collections.nCopies(seeded.size(), "?"));
         jdbc.query("SELECT id, reference FROM proposal WHERE reference IN (" + in + ")",

@@ -138,7 +138,8 @@ final class SeededInstances {
         Instant now = seeded.submittedAt();
         City city = new City(seeded.cityName(), "ID", "Java", LocalGovernmentType.MUNICIPALITY, 250_000L, "Contact",
                 "contact@seeded.example", now);
-        Proposal proposal = new Proposal(seeded.reference(), seeded.cityId(), PartnershipType.TWINNING, seeded.title(), "EUR", now);
+        // only for the variables: the call is not among them
+        Proposal proposal = new Proposal(seeded.reference(), 1L, seeded.cityId(), PartnershipType.TWINNING, seeded.title(), "EUR", now);
         boolean foreign = seeded.state() != SeedState.INELIGIBLE;
         proposal.describe(ThematicArea.MOBILITY, "Transport planners of both cities exchange practice on bus rapid transit and feeder lines.",
                 "1. Train planners.\n2. Pilot a feeder route.\n3. Publish a shared toolkit.", "Study visits, two workshops, a pilot route.");
@@ -150,6 +151,8 @@ final class SeededInstances {
         proposal.replaceSdgs(List.of(9, 11, 13));
         proposal.replaceExpectedResults(List.of(new ExpectedResult("A corridor plan adopted by both councils", "Plans adopted", "2")));
         VariableMap variables = Variables.createVariables()
+                .putValue(CALL_REFERENCE, "OPEN-2026")
+                .putValue(CALL_MODE, "ROLLING")
                 .putValue(PROPOSAL_ID, seeded.id())
                 .putValueTyped(PROPOSAL, JsonVariables.json(ProposalSnapshot.of(proposal, city)))
                 .putValue(PROPOSAL_REFERENCE, seeded.reference())

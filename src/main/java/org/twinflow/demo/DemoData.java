@@ -4,9 +4,13 @@ import static org.twinflow.process.ProposalProcess.Vars.*;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -21,6 +25,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.twinflow.account.CityAccounts;
+import org.twinflow.call.CallDraft;
+import org.twinflow.call.CallForProposals;
+import org.twinflow.call.CallMode;
+import org.twinflow.call.CallService;
 import org.twinflow.city.City;
 import org.twinflow.city.CityRepository;
 import org.twinflow.city.LocalGovernmentType;
@@ -33,11 +41,13 @@ import org.twinflow.proposal.Proposal;
 import org.twinflow.proposal.ProposalDraft;
 import org.twinflow.proposal.ProposalService;
 import org.twinflow.proposal.ThematicArea;
+import org.twinflow.system.CallProperties;
 
 /**
- * Demo profile only: accounts, two cities and proposals waiting at screening, review, decision and
- * follow-up. Everything goes through the same services and process as real proposals; staff steps
- * are completed as the demo staff would in Tasklist. Runs once, on an empty database.
+ * Demo profile only: accounts, two cities, proposals waiting at screening, review, decision and
+ * follow-up, and a competitive call open next to the rolling first call. Everything goes through the
+ * same services and process as real proposals; staff steps are completed as the demo staff would in
+ * Tasklist. Runs once, on an empty database.
  */
 @Component
 @Profile("demo")
@@ -53,10 +63,15 @@ class DemoData {
     private final TaskService taskService;
     private final ManagementService managementService;
     private final CityAccounts cityAccounts;
+    private final CallService calls;
+    private final CallProperties callDefaults;
     private final Clock clock;
 
-    DemoData(DemoAccounts accounts, DemoProperties properties, CityRepository cities, ProposalService proposals,
-            FollowUpService followUp, TaskService taskService, ManagementService managementService, CityAccounts cityAccounts, Clock clock) {
+    DemoData(CallService calls, CallProperties callDefaults, DemoAccounts accounts, DemoProperties properties, CityRepository cities,
+            ProposalService proposals, FollowUpService followUp, TaskService taskService, ManagementService managementService,
+            CityAccounts cityAccounts, Clock clock) {
+        this.calls = calls;
+        this.callDefaults = callDefaults;
         this.accounts = accounts;
         this.properties = properties;
         this.cities = cities;
@@ -120,10 +135,28 @@ class DemoData {
         followUp.uploadAgreement(markets.getReference(), "signed-agreement-chiangmai-yogyakarta.pdf", "chiangmai");
         log.info("Demo data: {} in screening, {} in review, {} awaiting the committee, {} awaiting agreement verification",
                 brt.getReference(), heritage.getReference(), flood.getReference(), markets.getReference());
+        publishClimateCall();
+    }
+
+    /** A competitive call open for 30 days, next to the rolling first call: cities choose which one they apply to. */
+    private void publishClimateCall() {
+        ZoneId jakarta = ZoneId.of("Asia/Jakarta");
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        Instant closesAt = now.atZone(jakarta).toLocalDate().plusDays(30).atTime(17, 0).atZone(jakarta).toInstant();
+        CallForProposals call = calls.create(new CallDraft("2027-CR", "Twinning for Climate Resilience 2027",
+                "Cities facing floods, heat and sea-level rise learn from each other how to adapt and reduce disaster risk, and "
+                        + "anchor that work in their local SDG plans. All proposals are reviewed, then ranked together after the deadline.",
+                CallMode.COMPETITIVE, Set.of(ThematicArea.CLIMATE_DRR, ThematicArea.SDG_LOCALISATION), Set.of(11, 13), Set.of(), Set.of(),
+                now, closesAt, jakarta, new BigDecimal("400000"), "EUR", new BigDecimal("150000"), callDefaults.maxFundingShare(),
+                callDefaults.minDurationMonths(), callDefaults.maxDurationMonths(), callDefaults.reviewerCount(),
+                callDefaults.reportingInterval()));
+        calls.publish(call.getReference(), "sofia");
+        runJobs();
+        log.info("Demo data: call {} open until {}", call.getReference(), closesAt);
     }
 
     private Proposal submit(City lead, String title, ThematicArea area, List<PartnerCity> partners, List<Integer> sdgs, String actor) {
-        ProposalDraft draft = new ProposalDraft(lead.getId(), PartnershipType.DECENTRALISED_COOPERATION, area, title,
+        ProposalDraft draft = new ProposalDraft(firstCallId(), lead.getId(), PartnershipType.DECENTRALISED_COOPERATION, area, title,
                 "Two to three cities learn from each other's practice through staff exchanges, joint pilots and a shared toolkit.",
                 "1. Exchange practice between city departments.\n2. Pilot one measure in each city.\n3. Publish a toolkit.",
                 "Study visits, joint workshops, pilot projects, toolkit.",
@@ -193,5 +226,11 @@ class DemoData {
                 }
             }
         }
+    }
+
+    /** The rolling call every installation starts with (migration V013): the demo proposals are decided one by one. */
+    private Long firstCallId() {
+        return calls.all().stream().filter(c -> c.getMode() == CallMode.ROLLING).reduce((a, b) -> b)
+                .orElseThrow().getId();
     }
 }

@@ -15,6 +15,7 @@ import org.twinflow.proposal.ActionNotAwaitedException;
 import org.twinflow.proposal.Proposal;
 import org.twinflow.proposal.ProposalMessages;
 import org.twinflow.process.ProposalProcess;
+import org.twinflow.call.CallService;
 import org.twinflow.proposal.ProposalService;
 import org.twinflow.system.ProcessTimingProperties;
 import org.twinflow.timeline.TimelineActors;
@@ -30,17 +31,19 @@ public class FollowUpService {
     private final ProposalService proposals;
     private final ProposalMessages messages;
     private final TimelineService timeline;
-    private final ReportingSchedule schedule;
+    private final CallService calls;
+    private final ProcessTimingProperties timings;
     private final Clock clock;
 
     FollowUpService(ReportRepository reports, FollowUpRecords records, ProposalService proposals, ProposalMessages messages,
-            TimelineService timeline, ProcessTimingProperties timings, Clock clock) {
+            TimelineService timeline, CallService calls, ProcessTimingProperties timings, Clock clock) {
         this.reports = reports;
         this.records = records;
         this.proposals = proposals;
         this.messages = messages;
         this.timeline = timeline;
-        this.schedule = new ReportingSchedule(timings.reportingInterval(), timings.reportSubmissionWindow());
+        this.calls = calls;
+        this.timings = timings;
         this.clock = clock;
     }
 
@@ -98,10 +101,11 @@ public class FollowUpService {
         }
     }
 
-    /** Plans the reports from the project's start date and duration; returns the report ids in order, final last. */
+    /** Plans the reports from the project's start date and duration, every reporting interval of its call; returns the report ids in order, final last. */
     @Transactional
     public List<Long> planReporting(Long proposalId) {
         Proposal proposal = proposals.byId(proposalId);
+        ReportingSchedule schedule = new ReportingSchedule(calls.rulesOf(proposal.getCallId()).reportingInterval(), timings.reportSubmissionWindow());
         List<Long> ids = schedule.plan(proposal.getStartDate(), proposal.endDate()).stream()
                 .map(p -> reports.save(new Report(proposalId, p.kind(), p.number(), p.start(), p.end(), p.due())).getId())
                 .toList();

@@ -26,7 +26,13 @@ public enum Notice {
     REPORT_ESCALATED(Audience.SECRETARIAT),
     REPORT_CHANGES_REQUESTED(Audience.APPLICANT),
     FINAL_REPORT_DUE(Audience.APPLICANT),
-    PARTNERSHIP_CLOSED(Audience.APPLICANT);
+    PARTNERSHIP_CLOSED(Audience.APPLICANT),
+    /** To the city of a draft in a call that closes soon (7 days and 1 day before). */
+    CALL_CLOSING_SOON(Audience.APPLICANT),
+    /** To the city of a draft in a call whose deadline the secretariat extended. */
+    CALL_DEADLINE_EXTENDED(Audience.APPLICANT),
+    /** The committee put the proposal on its call's reserve list. */
+    PROPOSAL_ON_RESERVE_LIST(Audience.APPLICANT);
 
     /** Who receives a notice. */
     public enum Audience {

@@ -21,6 +21,8 @@ public final class ProposalProcess {
         public static final String REVISION_SUBMITTED = "RevisionSubmitted";
         public static final String AGREEMENT_UPLOADED = "AgreementUploaded";
         public static final String REPORT_SUBMITTED = "ReportSubmitted";
+        /** The call's funding decision for this proposal (competitive calls): carries {@code decision}; the rest is in proposal_decision. */
+        public static final String FUNDING_DECIDED = "FundingDecided";
 
         private Messages() {
         }
@@ -29,6 +31,9 @@ public final class ProposalProcess {
     /** Process variables. Free text lives in the domain tables; variables carry ids, routing facts and display snapshots. */
     public static final class Vars {
         public static final String PROPOSAL_ID = "proposalId";
+        /** The proposal's call (its business key) and mode, {@code COMPETITIVE} or {@code ROLLING}. */
+        public static final String CALL_REFERENCE = "callReference";
+        public static final String CALL_MODE = "callMode";
         /** JSON snapshot of the proposal's essentials that every staff form displays. */
         public static final String PROPOSAL = "proposal";
         /** Tasklist columns (plain strings, see EngineText). */
@@ -36,6 +41,11 @@ public final class ProposalProcess {
         public static final String PROPOSAL_TITLE = "proposalTitle";
         public static final String LEAD_CITY = "leadCity";
         public static final String APPLICANT_TYPE = "applicantType";
+        public static final String LEAD_COUNTRY = "leadCountry";
+        public static final String PROPOSAL_SDGS = "proposalSdgs";
+        public static final String CALL_THEMATIC_AREAS = "callThematicAreas";
+        public static final String CALL_LEAD_COUNTRIES = "callLeadCountries";
+        public static final String CALL_SDGS = "callSdgs";
         public static final String FOREIGN_PARTNER_COUNT = "foreignPartnerCount";
         public static final String THEMATIC_AREA = "thematicArea";
         public static final String SDG_COUNT = "sdgCount";
@@ -146,6 +156,12 @@ public final class ProposalProcess {
         public static final String GATEWAY_ANY_REVIEW_SUBMITTED = "Gateway_AnyReviewSubmitted";
         public static final String TASK_DECIDE_ON_PROPOSAL = "Task_DecideOnProposal";
         public static final String TASK_AWAIT_REVISION = "Task_AwaitRevision";
+        public static final String GATEWAY_CALL_MODE = "Gateway_CallMode";
+        public static final String TASK_TELL_CALL_REVIEW_ENDED = "Task_TellCallReviewEnded";
+        public static final String TASK_AWAIT_FUNDING_DECISION = "Task_AwaitFundingDecision";
+        public static final String GATEWAY_FUNDING_DECISION = "Gateway_FundingDecision";
+        public static final String TASK_NOTIFY_RESERVE_LIST = "Task_NotifyReserveList";
+        public static final String TASK_AWAIT_RESERVE_DECISION = "Task_AwaitReserveDecision";
         public static final String END_PROPOSAL_REJECTED = "EndEvent_ProposalRejected";
         public static final String CALL_ACTIVITY_FOLLOW_UP = "CallActivity_FollowUpPartnership";
         public static final String END_PARTNERSHIP_CLOSED = "EndEvent_PartnershipClosed";

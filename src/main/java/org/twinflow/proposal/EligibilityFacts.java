@@ -7,8 +7,8 @@ import java.math.RoundingMode;
  * What the eligibility decision needs to know about a submitted proposal, read in one query when the
  * process checks eligibility: it travels as transient inputs of the decision, not as process variables.
  */
-public record EligibilityFacts(String applicantType, int foreignPartnerCount, String thematicArea, int sdgCount,
-        Integer durationMonths, BigDecimal requestedAmount, BigDecimal totalBudget) {
+public record EligibilityFacts(Long callId, String applicantType, String leadCountry, int foreignPartnerCount, String thematicArea,
+        int sdgCount, Integer durationMonths, BigDecimal requestedAmount, BigDecimal totalBudget) {
 
     /** Requested amount as a share of the total budget; 1 when there is no budget to share (as {@link Proposal#fundingShare()}). */
     public double fundingShare() {

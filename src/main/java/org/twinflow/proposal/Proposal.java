@@ -25,6 +25,7 @@ public class Proposal {
     @Id
     private Long id;
     private String reference;
+    private Long callId;
     private Long leadCityId;
     private PartnershipType partnershipType;
     private ThematicArea thematicArea;
@@ -55,10 +56,11 @@ public class Proposal {
     protected Proposal() {
     }
 
-    /** A new draft for the given lead city; the reference is given when it is first stored. */
-    public Proposal(String reference, Long leadCityId, PartnershipType partnershipType, String title,
+    /** A new draft of the given lead city to the given call. */
+    public Proposal(String reference, Long callId, Long leadCityId, PartnershipType partnershipType, String title,
             String currency, Instant now) {
         this.reference = Objects.requireNonNull(reference);
+        this.callId = Objects.requireNonNull(callId);
         this.leadCityId = Objects.requireNonNull(leadCityId);
         this.partnershipType = Objects.requireNonNull(partnershipType);
         this.title = Objects.requireNonNull(title);
@@ -155,6 +157,7 @@ public class Proposal {
 
     public Long getId() { return id; }
     public String getReference() { return reference; }
+    public Long getCallId() { return callId; }
     public Long getLeadCityId() { return leadCityId; }
     public PartnershipType getPartnershipType() { return partnershipType; }
     public ThematicArea getThematicArea() { return thematicArea; }

@@ -4,8 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What an applicant writes into a proposal; any field but the lead city, type and title may still be empty. */
+/**
+ * What an applicant writes into a proposal; any field but the call, the lead city, type and title may still be empty.
+ * The call is chosen when the draft is created and never changes.
+ */
 public record ProposalDraft(
+        Long callId,
         Long leadCityId,
         PartnershipType partnershipType,
         ThematicArea thematicArea,

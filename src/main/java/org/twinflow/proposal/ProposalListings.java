@@ -1,6 +1,7 @@
 package org.twinflow.proposal;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -35,8 +36,13 @@ public class ProposalListings {
     public record Place(String cityName, String countryCode) {
     }
 
-    /** One of a city's proposals, drafts included. */
-    public record CityProposal(Long id, String reference, String title, ProposalStatus status, Instant updatedAt, List<Place> partners) {
+    /** The call a proposal belongs to: its reference, title, deadline and the time zone the call gives its dates in. */
+    public record CallOf(String reference, String title, Instant closesAt, ZoneId timeZone) {
+    }
+
+    /** One of a city's proposals, drafts included, with its call. */
+    public record CityProposal(Long id, String reference, String title, ProposalStatus status, Instant updatedAt, List<Place> partners,
+            CallOf call) {
     }
 
     /** An approved partnership as the public may see it: no contact, e-mail address or person's name. */
@@ -47,14 +53,19 @@ public class ProposalListings {
     /** The city's proposals, drafts included, most recently changed first. */
     @Transactional(readOnly = true)
     public List<CityProposal> ofCity(Long cityId) {
-        record Row(Long id, String reference, String title, ProposalStatus status, Instant updatedAt) {
+        record Row(Long id, String reference, String title, ProposalStatus status, Instant updatedAt, CallOf call) {
         }
-        List<Row> rows = jdbc.query("SELECT id, reference, title, status, updated_at FROM proposal WHERE lead_city_id = ? "
-                + "ORDER BY updated_at DESC, id DESC", (rs, n) -> new Row(rs.getLong("id"), rs.getString("reference"), rs.getString("title"),
-                        ProposalStatus.valueOf(rs.getString("status")), rs.getTimestamp("updated_at").toInstant()), cityId);
+        List<Row> rows = jdbc.query("SELECT p.id, p.reference, p.title, p.status, p.updated_at, "
+                + "c.reference AS call_reference, c.title AS call_title, c.closes_at AS call_closes_at, c.time_zone AS call_time_zone "
+                + "FROM proposal p JOIN call_for_proposals c ON c.id = p.call_id WHERE p.lead_city_id = ? "
+                + "ORDER BY p.updated_at DESC, p.id DESC",
+                (rs, n) -> new Row(rs.getLong("id"), rs.getString("reference"), rs.getString("title"),
+                        ProposalStatus.valueOf(rs.getString("status")), rs.getTimestamp("updated_at").toInstant(),
+                        new CallOf(rs.getString("call_reference"), rs.getString("call_title"),
+                                rs.getTimestamp("call_closes_at").toInstant(), ZoneId.of(rs.getString("call_time_zone")))), cityId);
         Map<Long, List<Place>> partners = partnersOf(rows.stream().map(Row::id).toList());
         return rows.stream().map(row -> new CityProposal(row.id(), row.reference(), row.title(), row.status(), row.updatedAt(),
-                partners.getOrDefault(row.id(), List.of()))).toList();
+                partners.getOrDefault(row.id(), List.of()), row.call())).toList();
     }
 
     /** The newest {@code limit} approved partnerships by start date, chosen by the database. */

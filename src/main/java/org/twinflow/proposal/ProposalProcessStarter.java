@@ -31,8 +31,10 @@ class ProposalProcessStarter {
         this.engineText = engineText;
     }
 
-    String start(Proposal proposal, City leadCity) {
+    String start(Proposal proposal, City leadCity, CallGate.OpenCall call) {
         VariableMap variables = shownToStaff(proposal, leadCity)
+                .putValue(CALL_REFERENCE, call.reference())
+                .putValue(CALL_MODE, call.mode())
                 .putValue(PROPOSAL_ID, proposal.getId())
                 .putValue(PROPOSAL_REFERENCE, proposal.getReference())
                 .putValue(LEAD_CITY, engineText.fit(leadCity.getName(), CITY_NAME_MAX));

@@ -54,7 +54,7 @@ public interface ProposalRepository extends Repository<Proposal, Long> {
 
     /** The facts the eligibility decision needs, in one query (see {@link EligibilityFacts}). */
     @Query("""
-            SELECT c.government_type AS applicant_type,
+            SELECT p.call_id AS call_id, c.government_type AS applicant_type, UPPER(c.country_code) AS lead_country,
                    (SELECT COUNT(*) FROM partner_city pc WHERE pc.proposal_id = p.id AND UPPER(pc.country_code) <> UPPER(c.country_code))
                        AS foreign_partner_count,
                    p.thematic_area AS thematic_area,
@@ -63,6 +63,19 @@ public interface ProposalRepository extends Repository<Proposal, Long> {
             FROM proposal p JOIN city c ON c.id = p.lead_city_id
             WHERE p.id = :proposalId""")
     Optional<EligibilityFacts> findEligibilityFacts(Long proposalId);
+
+    @Query("SELECT sdg FROM proposal_sdg WHERE proposal_id = :proposalId ORDER BY sdg")
+    List<Integer> findSdgNumbers(Long proposalId);
+
+    /** The call's drafts, for reminders and announcements about its deadline. */
+    @Query("SELECT id FROM proposal WHERE call_id = :callId AND status = 'DRAFT' ORDER BY id")
+    List<Long> findDraftIdsOfCall(Long callId);
+
+    /** How many of the call's submitted proposals are still before the end of their review. */
+    @Query("""
+            SELECT COUNT(*) FROM proposal
+            WHERE call_id = :callId AND status IN ('SUBMITTED', 'IN_SCREENING', 'CLARIFICATION_REQUESTED', 'AWAITING_REVIEWERS', 'IN_REVIEW')""")
+    long countInReviewOfCall(Long callId);
 
     long countByStatus(ProposalStatus status);
 

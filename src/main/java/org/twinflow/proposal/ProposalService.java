@@ -28,16 +28,18 @@ public class ProposalService {
     private final ProposalProcessStarter processStarter;
     private final ProposalMessages messages;
     private final TimelineService timeline;
+    private final CallGate callGate;
     private final Clock clock;
 
     ProposalService(ProposalRepository proposals, CityRepository cities, ReferenceGenerator references,
-            ProposalProcessStarter processStarter, ProposalMessages messages, TimelineService timeline, Clock clock) {
+            ProposalProcessStarter processStarter, ProposalMessages messages, TimelineService timeline, CallGate callGate, Clock clock) {
         this.proposals = proposals;
         this.cities = cities;
         this.references = references;
         this.processStarter = processStarter;
         this.messages = messages;
         this.timeline = timeline;
+        this.callGate = callGate;
         this.clock = clock;
     }
 
@@ -45,7 +47,7 @@ public class ProposalService {
     @Transactional
     public Proposal createDraft(ProposalDraft draft) {
         City leadCity = leadCity(draft.leadCityId());
-        Proposal proposal = new Proposal(references.next(), leadCity.getId(), draft.partnershipType(), draft.title(),
+        Proposal proposal = new Proposal(references.next(), draft.callId(), leadCity.getId(), draft.partnershipType(), draft.title(),
                 draft.currency(), clock.instant());
         apply(draft, proposal);
         return proposals.save(proposal);
@@ -95,14 +97,15 @@ public class ProposalService {
      * @throws ActionNotAwaitedException when the draft is no longer a draft (submitted meanwhile in another tab)
      * @throws CityNotVerifiedException when the secretariat has not verified the lead city yet
      * @throws ProposalIncompleteException when something a submission needs is missing
+     * @throws CallNotOpenException when the proposal's call does not take submissions now (closed at its deadline)
      */
     @Transactional
     public Proposal submit(String reference, ProposalDraft draft, String actor, Consumer<Proposal> alsoStore) {
         City leadCity = leadCity(draft.leadCityId());
         Proposal proposal;
         if (reference == null) {
-            proposal = new Proposal(references.next(), leadCity.getId(), draft.partnershipType(), draft.title(), draft.currency(),
-                    clock.instant());
+            proposal = new Proposal(references.next(), draft.callId(), leadCity.getId(), draft.partnershipType(), draft.title(),
+                    draft.currency(), clock.instant());
         } else {
             proposal = lockForChange(reference, draft.leadCityId());
             if (proposal.getStatus() != ProposalStatus.DRAFT) {
@@ -119,11 +122,12 @@ public class ProposalService {
             throw new CityNotVerifiedException(proposal.getReference());
         }
         ensureComplete(proposal);
+        CallGate.OpenCall call = callGate.ensureOpenForSubmission(proposal.getCallId());
         proposal.markSubmitted(clock.instant());
         Proposal saved = proposals.save(proposal);
         alsoStore.accept(saved);
         timeline.forApplicant(saved.getId(), actor, TimelineEvent.SUBMITTED, null);
-        processStarter.start(saved, leadCity);
+        processStarter.start(saved, leadCity, call);
         log.info("Proposal {} submitted by {}", saved.getReference(), actor);
         return saved;
     }
@@ -201,6 +205,24 @@ public class ProposalService {
     public EligibilityFacts eligibilityFactsOf(Long proposalId) {
         return proposals.findEligibilityFacts(proposalId)
                 .orElseThrow(() -> new IllegalArgumentException("No proposal with id " + proposalId));
+    }
+
+    /** The ids of the call's drafts (not submitted yet). */
+    @Transactional(readOnly = true)
+    public List<Long> draftIdsOfCall(Long callId) {
+        return proposals.findDraftIdsOfCall(callId);
+    }
+
+    /** Whether every submitted proposal of the call has finished its review, or ended before it (ineligible, withdrawn). */
+    @Transactional(readOnly = true)
+    public boolean allReviewedInCall(Long callId) {
+        return proposals.countInReviewOfCall(callId) == 0;
+    }
+
+    /** The SDGs the proposal addresses, by number. */
+    @Transactional(readOnly = true)
+    public List<Integer> sdgsOf(Long proposalId) {
+        return proposals.findSdgNumbers(proposalId);
     }
 
     @Transactional(readOnly = true)

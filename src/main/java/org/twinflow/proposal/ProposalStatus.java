@@ -14,6 +14,10 @@ public enum ProposalStatus {
     AWAITING_REVIEWERS(false),
     IN_REVIEW(false),
     IN_DECISION(false),
+    /** Reviewed; waits with the other proposals of its competitive call for the committee's funding decision. */
+    AWAITING_FUNDING_DECISION(false),
+    /** Not funded for now: first in line, in the committee's order, when money of the call is freed. */
+    ON_RESERVE_LIST(false),
     APPROVED(false),
     REVISION_REQUESTED(false),
     REJECTED(true),

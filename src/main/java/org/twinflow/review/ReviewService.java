@@ -16,7 +16,7 @@ import java.util.function.ToIntFunction;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.twinflow.timeline.TimelineActors;
-import org.twinflow.system.ProcessTimingProperties;
+import org.twinflow.call.CallService;
 import org.twinflow.timeline.TimelineEvent;
 import org.twinflow.timeline.TimelineService;
 
@@ -28,16 +28,16 @@ public class ReviewService {
     private final ReviewerDirectory directory;
     private final ScoreSummaries summaries;
     private final TimelineService timeline;
-    private final ProcessTimingProperties timings;
+    private final CallService calls;
     private final Clock clock;
 
     ReviewService(ReviewRepository reviews, ReviewerDirectory directory, ScoreSummaries summaries,
-            TimelineService timeline, ProcessTimingProperties timings, Clock clock) {
+            TimelineService timeline, CallService calls, Clock clock) {
         this.reviews = reviews;
         this.directory = directory;
         this.summaries = summaries;
         this.timeline = timeline;
-        this.timings = timings;
+        this.calls = calls;
         this.clock = clock;
     }
 
@@ -53,8 +53,9 @@ public class ReviewService {
         return directory.reviewers().stream().filter(u -> !taken.contains(u.getId())).map(ReviewerDirectory::option).toList();
     }
 
-    public int minReviewers() {
-        return timings.minReviewers();
+    /** How many reviewers the proposal's call asks for. */
+    public int minReviewers(Long proposalId) {
+        return calls.rulesOfProposal(proposalId).reviewerCount();
     }
 
     /**
@@ -67,8 +68,9 @@ public class ReviewService {
     @Transactional
     public List<String> assign(Long proposalId, List<String> reviewerIds, String officer) {
         Set<String> distinct = new LinkedHashSet<>(reviewerIds);
-        if (distinct.size() < timings.minReviewers()) {
-            throw new IllegalArgumentException("Choose at least " + timings.minReviewers() + " different reviewers; "
+        int minReviewers = minReviewers(proposalId);
+        if (distinct.size() < minReviewers) {
+            throw new IllegalArgumentException("Choose at least " + minReviewers + " different reviewers; "
                     + distinct.size() + " chosen");
         }
         Set<String> conflicted = conflictedReviewers(proposalId);

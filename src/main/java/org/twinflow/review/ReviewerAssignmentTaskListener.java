@@ -28,7 +28,7 @@ class ReviewerAssignmentTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(REVIEWER_OPTIONS, json(reviews.reviewerOptions((Long) task.getVariable(PROPOSAL_ID))));
-            task.setVariableLocal(MIN_REVIEWERS, reviews.minReviewers());
+            task.setVariableLocal(MIN_REVIEWERS, reviews.minReviewers((Long) task.getVariable(PROPOSAL_ID)));
             // The Tasklist checklist (form-js 1.8) cannot add to a null value: start from an empty list,
             // whose JSON list type Tasklist then keeps. It replaces the task's input mapping on the task's
             // execution (not task-local), where both Tasklist's submit and TaskService.complete write.

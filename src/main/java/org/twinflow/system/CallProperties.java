@@ -1,6 +1,9 @@
 package org.twinflow.system;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Period;
+import java.time.ZoneId;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -11,7 +14,10 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-/** The limits of the current call for proposals ({@code twinflow.call.*}), inputs of the eligibility decision. */
+/**
+ * {@code twinflow.call.*}: what a new call for proposals starts with (each call then keeps its own values), and how
+ * the calls' processes wait. The first call, created by migration V013, is read by Flyway (application.yaml).
+ */
 @Validated
 @ConfigurationProperties("twinflow.call")
 public record CallProperties(
@@ -19,5 +25,13 @@ public record CallProperties(
         @Min(1) int maxDurationMonths,
         @NotNull @DecimalMin("0") BigDecimal maxRequestedAmount,
         @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal maxFundingShare,
-        @NotNull @Pattern(regexp = "[A-Z]{3}") String currency) {
+        @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
+        @NotNull @DecimalMin("0") BigDecimal budget,
+        @NotNull ZoneId timeZone,
+        /** ISO codes separated by commas; empty: any country. */
+        String leadCountries,
+        @Min(1) int reviewerCount,
+        @NotNull Period reportingInterval,
+        @NotNull Duration reviewCheckInterval,
+        @NotNull Period reserveListOpenFor) {
 }

@@ -83,10 +83,6 @@ public class ProcessDurations {
         return Date.from(reportReminderAt(due).toInstant().plus(timings.reportEscalationAfter()));
     }
 
-    public int getMinReviewers() {
-        return timings.minReviewers();
-    }
-
     public Date screeningDue() {
         return dueIn(timings.screeningDue());
     }

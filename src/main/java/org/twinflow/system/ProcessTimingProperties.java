@@ -1,9 +1,7 @@
 package org.twinflow.system;
 
 import java.time.Duration;
-import java.time.Period;
 
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,12 +9,12 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Deadlines, reminders and cycles of the proposal and follow-up processes ({@code twinflow.process.*}).
- * The BPMN reads them through the {@code processDurations} bean, never as literals.
+ * The BPMN reads them through the {@code processDurations} bean, never as literals. How many reviewers a proposal needs and
+ * how often a partnership reports are its call's (CallRules).
  */
 @Validated
 @ConfigurationProperties("twinflow.process")
 public record ProcessTimingProperties(
-        @Min(1) int minReviewers,
         @NotNull Duration screeningDue,
         @NotNull Duration clarificationDeadline,
         @NotNull Duration clarificationReminderBefore,
@@ -28,7 +26,6 @@ public record ProcessTimingProperties(
         @NotNull Duration agreementDeadline,
         @NotNull Duration agreementReminderBefore,
         @NotNull Duration staffTaskDue,
-        @NotNull Period reportingInterval,
         @NotNull Duration reportSubmissionWindow,
         @NotNull Duration reportReminderInterval,
         @NotNull Duration reportEscalationAfter) {
@@ -45,9 +42,6 @@ public record ProcessTimingProperties(
         if (!agreementReminderBefore.minus(agreementDeadline).isNegative()) {
             throw new IllegalArgumentException("twinflow.process.agreement-reminder-before (" + agreementReminderBefore
                     + ") must be shorter than twinflow.process.agreement-deadline (" + agreementDeadline + ")");
-        }
-        if (reportingInterval.isZero() || reportingInterval.isNegative()) {
-            throw new IllegalArgumentException("twinflow.process.reporting-interval must be positive");
         }
     }
 }

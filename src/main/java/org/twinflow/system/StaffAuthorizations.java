@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 class StaffAuthorizations {
 
     private static final Logger log = LoggerFactory.getLogger(StaffAuthorizations.class);
-    private static final List<String> PROCESS_KEYS = List.of("partnership-proposal", "partnership-follow-up");
+    private static final List<String> PROCESS_KEYS = List.of("partnership-proposal", "partnership-follow-up", "call-for-proposals");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;

@@ -16,6 +16,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.twinflow.process.CallProcess;
 import org.twinflow.process.ProposalProcess.Elements;
 import org.twinflow.system.GroupGrants;
 import org.twinflow.system.StaffGroups;
@@ -44,8 +45,9 @@ public class TasklistFilters {
                     false, false),
             new TasklistFilter(MY_REVIEWS, "Your conflict-of-interest declarations and reviews", -8, List.of(StaffGroups.REVIEWERS),
                     List.of(Elements.TASK_DECLARE_CONFLICT_OF_INTEREST, Elements.TASK_SCORE_PROPOSAL), true, false),
-            new TasklistFilter(DECISIONS, "Proposals waiting for the committee's decision", -7, List.of(StaffGroups.COMMITTEE),
-                    List.of(Elements.TASK_DECIDE_ON_PROPOSAL), false, false),
+            new TasklistFilter(DECISIONS, "Proposals and calls waiting for the committee's decision", -7, List.of(StaffGroups.COMMITTEE),
+                    List.of(Elements.TASK_DECIDE_ON_PROPOSAL, CallProcess.Elements.TASK_FUND_PROPOSALS,
+                            CallProcess.Elements.TASK_APPROVE_RESERVE_PROPOSAL), false, false),
             new TasklistFilter(AGREEMENTS_AND_REPORTS, "Signed agreements and reports to check, and overdue ones to follow up", -6,
                     List.of(StaffGroups.SECRETARIAT),
                     List.of(Elements.TASK_VERIFY_AGREEMENT, Elements.TASK_HANDLE_OVERDUE_AGREEMENT, Elements.TASK_REVIEW_PROGRESS_REPORT,

@@ -41,11 +41,14 @@ class NoticeDetailsSourcesIT {
                 Notice.PROPOSAL_INELIGIBLE, Notice.REVIEW_REMINDER, Notice.REVIEW_EXTENDED, Notice.REVIEW_OVERDUE,
                 Notice.PROPOSAL_APPROVED, Notice.PROPOSAL_REJECTED, Notice.REVISION_REQUESTED, Notice.AGREEMENT_DUE,
                 Notice.AGREEMENT_REJECTED, Notice.AGREEMENT_REMINDER, Notice.AGREEMENT_EXTENDED, Notice.REPORT_DUE,
-                Notice.REPORT_OVERDUE, Notice.REPORT_ESCALATED, Notice.FINAL_REPORT_DUE));
+                Notice.REPORT_OVERDUE, Notice.REPORT_ESCALATED, Notice.FINAL_REPORT_DUE, Notice.CALL_CLOSING_SOON,
+                Notice.CALL_DEADLINE_EXTENDED, Notice.PROPOSAL_ON_RESERVE_LIST));
         assertThat(stageOf).containsEntry(Notice.CLARIFICATION_REQUESTED, "screening")
                 .containsEntry(Notice.REVIEW_OVERDUE, "review")
                 .containsEntry(Notice.REVISION_REQUESTED, "approval")
-                .containsEntry(Notice.FINAL_REPORT_DUE, "followup");
+                .containsEntry(Notice.FINAL_REPORT_DUE, "followup")
+                .containsEntry(Notice.CALL_DEADLINE_EXTENDED, "call")
+                .containsEntry(Notice.PROPOSAL_ON_RESERVE_LIST, "funding");
     }
 
     @Test

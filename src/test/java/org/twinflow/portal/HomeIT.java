@@ -9,13 +9,17 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.twinflow.CallFixtures;
 import org.twinflow.ProposalFixtures;
 import org.twinflow.proposal.PartnerCity;
 import org.twinflow.proposal.PartnerRole;
 import org.twinflow.proposal.Proposal;
 import org.twinflow.system.StaffGroups;
 
-/** The public landing page: the programme, its areas and steps, the way in, and the approved partnerships without personal data. */
+/**
+ * The public landing page: the open calls, the programme, its areas and steps, the way in, and the approved partnerships without
+ * personal data.
+ */
 class HomeIT extends ProposalPageTestSupport {
 
     @Test
@@ -50,6 +54,21 @@ class HomeIT extends ProposalPageTestSupport {
                 String.valueOf(approvedOne.getStartDate().getYear()));
         // and without any e-mail address, person's name or reference
         assertThat(page).doesNotContain("@", "Rina Wulandari", approvedOne.getReference(), inScreening.getReference());
+    }
+
+    @Test
+    void shouldListTheOpenFirstCallWithTheWayToApplyForCities() throws Exception {
+        // given the rolling call every installation starts with, open until 2030
+        String call = "href=\"/calls/" + CallFixtures.FIRST_CALL_REFERENCE + "\"";
+        String apply = "href=\"/proposals/new?call=" + CallFixtures.FIRST_CALL_REFERENCE + "\"";
+
+        // then everybody sees it among the open calls, and only a city is offered to apply from here
+        String forCity = mvc.perform(get("/").with(asOfficer(newCityOfficer()))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(forCity).contains("id=\"open-calls\"", call, "Open call for partnerships", "Deadline: 31 December 2030, 23:59 UTC",
+                "Budget: 5,000,000 EUR", apply);
+        String forVisitor = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(forVisitor).contains(call).doesNotContain(apply);
     }
 
     @Test

@@ -127,7 +127,7 @@ class ApplicantActionsIT {
     void shouldRefuseToSubmitAnIncompleteDraftAndKeepItAsDraft() {
         // given a draft without summary and partners
         var full = ProposalFixtures.semarangToyamaMobility(city.getId(), LocalDate.now(clock));
-        Proposal draft = proposals.createDraft(new ProposalDraft(city.getId(), full.partnershipType(), full.thematicArea(), full.title(),
+        Proposal draft = proposals.createDraft(new ProposalDraft(full.callId(), city.getId(), full.partnershipType(), full.thematicArea(), full.title(),
                 null, null, null, full.startDate(), full.durationMonths(), full.totalBudget(), full.requestedAmount(),
                 full.coFinancing(), "EUR", List.of(), full.sdgs(), List.of()));
 

@@ -3,6 +3,7 @@ package org.twinflow.proposal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,7 +25,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.twinflow.CallFixtures;
 import org.twinflow.MySqlTestDatabase;
+import org.twinflow.call.CallService;
 import org.twinflow.ProposalFixtures;
 import org.twinflow.city.City;
 import org.twinflow.city.CityRepository;
@@ -51,6 +54,7 @@ class MySqlReferenceNumbersIT {
     @Autowired ReferenceGenerator references;
     @Autowired CityRepository cities;
     @Autowired Clock clock;
+    @Autowired CallService calls;
 
     @AfterEach
     void resetClock() {
@@ -62,6 +66,9 @@ class MySqlReferenceNumbersIT {
         // given the night before 1 January 2031, when the counters of the coming year are made
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2030-12-31T00:10:00Z")));
         references.ensureCountersOfThisYearAndNext();
+        // and a call open over the new year (the first call closes at the end of 2030)
+        calls.create(CallFixtures.climateCall("NY-2031", Instant.parse("2030-12-01T00:00:00Z"), Duration.ofDays(60)));
+        Long callId = calls.publish("NY-2031", "sofia").getId();
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-01-01T08:00:00Z")));
         List<City> leads = new ArrayList<>();
         for (int i = 0; i < CITIES; i++) {
@@ -75,7 +82,8 @@ class MySqlReferenceNumbersIT {
         for (City lead : leads) {
             submissions.add(threads.submit(() -> {
                 start.await();
-                return proposals.submitNew(ProposalFixtures.semarangToyamaMobility(lead.getId(), LocalDate.of(2031, 1, 1)), "newyear");
+                return proposals.submitNew(inCall(callId, ProposalFixtures.semarangToyamaMobility(lead.getId(), LocalDate.of(2031, 1, 1))),
+                        "newyear");
             }));
         }
         start.countDown();
@@ -88,5 +96,11 @@ class MySqlReferenceNumbersIT {
         // then each has its own number of the new year, from 1 to 16
         assertThat(numbers).containsExactlyInAnyOrderElementsOf(
                 java.util.stream.IntStream.rangeClosed(1, CITIES).mapToObj(n -> "TW-2031-%04d".formatted(n)).toList());
+    }
+
+    private static ProposalDraft inCall(Long callId, ProposalDraft d) {
+        return new ProposalDraft(callId, d.leadCityId(), d.partnershipType(), ThematicArea.CLIMATE_DRR, d.title(), d.summary(), d.objectives(),
+                d.activities(), d.startDate(), d.durationMonths(), d.totalBudget(), d.requestedAmount(), d.coFinancing(), d.currency(),
+                d.partners(), d.sdgs(), d.expectedResults());
     }
 }

@@ -25,6 +25,7 @@ import static org.mockito.Mockito.when;
 import static org.twinflow.process.ProposalProcess.Elements.*;
 import static org.twinflow.process.ProposalProcess.Vars.*;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -70,6 +71,7 @@ class PartnershipProposalProcessTest {
 
     static final long PROPOSAL = 42L;
     static final String REFERENCE = "TW-2026-0042";
+    static final String CALL_REF = "CITIES-2027";
 
     ProcessEngine processEngine;
     ProcessFixture fixture;
@@ -90,7 +92,7 @@ class PartnershipProposalProcessTest {
     @Test
     void shouldCloseIneligibleProposalWithTheDecisionsReasons() {
         // given a proposal without a partner in another country
-        when(fixture.proposals.eligibilityFactsOf(PROPOSAL)).thenReturn(new EligibilityFacts("MUNICIPALITY", 0, "MOBILITY", 2, 18,
+        when(fixture.proposals.eligibilityFactsOf(PROPOSAL)).thenReturn(new EligibilityFacts(1L, "MUNICIPALITY", "ID", 0, "MOBILITY", 2, 18,
                 new java.math.BigDecimal("90000"), new java.math.BigDecimal("150000")));
         VariableMap variables = eligibleProposal();
 
@@ -120,6 +122,7 @@ class PartnershipProposalProcessTest {
                 eq("The applicant is a national agency."), anyString(), isNull());
         verify(fixture.screening).recordIneligibility(PROPOSAL, List.of("SCREENED_INELIGIBLE"));
         verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_INELIGIBLE, null);
+        verify(fixture.fundingMessages).proposalSettled(any());
     }
 
     @Test
@@ -525,12 +528,140 @@ class PartnershipProposalProcessTest {
         assertThat(instance).hasPassed(CALL_ACTIVITY_FOLLOW_UP, END_PARTNERSHIP_CANCELLED).isEnded();
         verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.CANCELLED);
         verify(fixture.notifications).send(PROPOSAL, Notice.PARTNERSHIP_CANCELLED, null);
+        verify(fixture.fundingMessages).fundsFreed(any());
+    }
+
+    @Test
+    void shouldWaitForTheCallsFundingDecisionThenApprove() {
+        // given a reviewed proposal of a competitive call
+        ProcessInstance instance = startCompetitiveAndRunToFundingDecision();
+
+        // when the call's committee funds it with conditions
+        fundingDecided("approve_with_conditions", "Report on the indicator yearly.", "Funded within the call's budget.");
+        fixture.runAsyncJobs();
+
+        // then it goes on as an approved partnership; the call recorded the decision, not the proposal
+        assertThat(instance).hasPassed(TASK_AWAIT_FUNDING_DECISION).isWaitingAt(CALL_ACTIVITY_FOLLOW_UP);
+        verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.APPROVED);
+        verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_APPROVED, null);
+        verify(fixture.decisions, never()).record(any(), any(), any(), any(), any());
+        assertThat(instance).hasNotPassed(TASK_DECIDE_ON_PROPOSAL);
+    }
+
+    @Test
+    void shouldEndRejectedWhenTheCallDoesNotFundIt() {
+        // given a reviewed proposal of a competitive call
+        ProcessInstance instance = startCompetitiveAndRunToFundingDecision();
+
+        // when the call rejects it
+        fundingDecided("reject", null, "Ranked below the funded proposals.");
+        fixture.runAsyncJobs();
+
+        // then it ends rejected and the applicant is told
+        assertThat(instance).hasPassed(END_PROPOSAL_REJECTED).isEnded();
+        verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.REJECTED);
+        verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_REJECTED, null);
+    }
+
+    @Test
+    void shouldWaitOnTheReserveListUntilFundedFromFreedMoney() {
+        // given a reviewed proposal of a competitive call
+        ProcessInstance instance = startCompetitiveAndRunToFundingDecision();
+
+        // when the call puts it on the reserve list
+        fundingDecided("reserve", null, "Good, but the budget ran out.");
+        fixture.runAsyncJobs();
+
+        // then the applicant is told and it waits on the list
+        assertThat(instance).isWaitingAt(TASK_AWAIT_RESERVE_DECISION);
+        verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.ON_RESERVE_LIST);
+        verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_ON_RESERVE_LIST, null);
+
+        // when money is freed and the committee funds it
+        fundingDecided("approve", null, "Funded from freed money.");
+        fixture.runAsyncJobs();
+
+        // then it goes on as an approved partnership
+        assertThat(instance).isWaitingAt(CALL_ACTIVITY_FOLLOW_UP);
+        verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.APPROVED);
+        verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_APPROVED, null);
+    }
+
+    @Test
+    void shouldBeRejectedWhenTheReserveListCloses() {
+        // given a proposal on the reserve list
+        ProcessInstance instance = startCompetitiveAndRunToFundingDecision();
+        fundingDecided("reserve", null, "Good, but the budget ran out.");
+        fixture.runAsyncJobs();
+
+        // when the list closes (the call rejects what is left on it)
+        fundingDecided("reject", null, "The reserve list of the call has closed");
+        fixture.runAsyncJobs();
+
+        // then it ends rejected
+        assertThat(instance).hasPassed(TASK_AWAIT_RESERVE_DECISION, END_PROPOSAL_REJECTED).isEnded();
+        verify(fixture.notifications).send(PROPOSAL, Notice.PROPOSAL_REJECTED, null);
+    }
+
+    @Test
+    void shouldRefuseARollingApprovalBeyondWhatIsLeftOfTheCallsBudget() {
+        // given a proposal requesting 90 000 at the committee of a rolling call with 50 000 left
+        when(fixture.budgets.remainingOf(1L)).thenReturn(new BigDecimal("50000"));
+        ProcessInstance instance = startAndRunToDecision();
+        Task decision = task();
+        assertThat(taskService().getVariableLocal(decision.getId(), "callBudgetRemaining")).isEqualTo(50000.0);
+
+        // when the committee approves it, then the completion is refused and the task stays open
+        assertThatThrownBy(() -> taskService().complete(decision.getId(), withVariables(DECISION, "approve", DECISION_FEEDBACK, "Approved.")))
+                .isInstanceOf(TaskInput.TaskInputException.class)
+                .hasMessage("The proposal requests 90000 EUR, more than the 50000 EUR left of the call's budget");
+        assertThat(instance).isWaitingAt(TASK_DECIDE_ON_PROPOSAL);
+        verify(fixture.decisions, never()).record(any(), any(), any(), any(), any());
+
+        // when it rejects it instead, then that is recorded
+        complete(decision, withVariables(DECISION, "reject", DECISION_FEEDBACK, "No money left in the call."));
+        verify(fixture.decisions).record(eq(PROPOSAL), eq(Decision.REJECT), eq(null), eq("No money left in the call."), anyString());
+    }
+
+    @Test
+    void shouldApproveARollingProposalThatFitsTheCallsBudget() {
+        // given a proposal requesting 90 000 with exactly 90 000 left
+        when(fixture.budgets.remainingOf(1L)).thenReturn(new BigDecimal("90000"));
+        ProcessInstance instance = startAndRunToDecision();
+
+        // when the committee approves it
+        complete(task(), withVariables(DECISION, "approve", DECISION_FEEDBACK, "Approved."));
+        fixture.runAsyncJobs();
+
+        // then it is approved
+        assertThat(instance).isWaitingAt(CALL_ACTIVITY_FOLLOW_UP);
+        verify(fixture.decisions).record(eq(PROPOSAL), eq(Decision.APPROVE), eq(null), eq("Approved."), anyString());
     }
 
     // --- steps -------------------------------------------------------------------------------
 
     private ProcessInstance start(VariableMap variables) {
         return runtimeService().startProcessInstanceByKey(ProposalProcess.PROCESS_KEY, REFERENCE, variables);
+    }
+
+    private ProcessInstance startCompetitiveAndRunToFundingDecision() {
+        ProcessInstance instance = start(eligibleProposal().putValue(CALL_REFERENCE, CALL_REF).putValue(CALL_MODE, "COMPETITIVE"));
+        fixture.runAsyncJobs();
+        assertThat(instance).isWaitingAt(TASK_SCREEN_PROPOSAL);
+        complete(task(), withVariables(SCREENING_OUTCOME, "complete"));
+        complete(task(), withVariables(REVIEWERS, List.of("amara", "bao")));
+        reviewBoth(4);
+        assertThat(instance).hasPassed(TASK_TELL_CALL_REVIEW_ENDED).isWaitingAt(TASK_AWAIT_FUNDING_DECISION);
+        verify(fixture.proposals).moveTo(PROPOSAL, ProposalStatus.AWAITING_FUNDING_DECISION);
+        verify(fixture.fundingMessages).proposalSettled(any());
+        verify(fixture.proposals, never()).moveTo(PROPOSAL, ProposalStatus.IN_DECISION);
+        return instance;
+    }
+
+    private static void fundingDecided(String decision, String conditions, String feedback) {
+        runtimeService().createMessageCorrelation(ProposalProcess.Messages.FUNDING_DECIDED).processInstanceBusinessKey(REFERENCE)
+                .setVariable(DECISION, decision).setVariable(DECISION_CONDITIONS, conditions).setVariable(DECISION_FEEDBACK, feedback)
+                .correlate();
     }
 
     private ProcessInstance startAndRunToScreening() {

@@ -12,6 +12,11 @@ import static org.twinflow.process.ProposalProcess.Vars.FUNDING_SHARE;
 import static org.twinflow.process.ProposalProcess.Vars.REQUESTED_AMOUNT;
 import static org.twinflow.process.ProposalProcess.Vars.SDG_COUNT;
 import static org.twinflow.process.ProposalProcess.Vars.THEMATIC_AREA;
+import static org.twinflow.process.ProposalProcess.Vars.LEAD_COUNTRY;
+import static org.twinflow.process.ProposalProcess.Vars.PROPOSAL_SDGS;
+import static org.twinflow.process.ProposalProcess.Vars.CALL_THEMATIC_AREAS;
+import static org.twinflow.process.ProposalProcess.Vars.CALL_LEAD_COUNTRIES;
+import static org.twinflow.process.ProposalProcess.Vars.CALL_SDGS;
 
 import java.util.List;
 import java.util.Objects;
@@ -63,7 +68,12 @@ class ProposalEligibilityDecisionTest {
                 .putValue(REQUESTED_AMOUNT, 80_000.0)
                 .putValue(CALL_MAX_REQUESTED_AMOUNT, MAX_REQUESTED_AMOUNT)
                 .putValue(FUNDING_SHARE, 0.6)
-                .putValue(CALL_MAX_FUNDING_SHARE, MAX_FUNDING_SHARE);
+                .putValue(CALL_MAX_FUNDING_SHARE, MAX_FUNDING_SHARE)
+                .putValue(LEAD_COUNTRY, "ID")
+                .putValue(PROPOSAL_SDGS, List.of(11, 13, 17))
+                .putValue(CALL_THEMATIC_AREAS, Stream.of(ThematicArea.values()).map(Enum::name).toList())
+                .putValue(CALL_LEAD_COUNTRIES, List.of())
+                .putValue(CALL_SDGS, List.of());
     }
 
     private List<String> evaluate(VariableMap variables) {
@@ -91,7 +101,10 @@ class ProposalEligibilityDecisionTest {
                 Arguments.of(APPLICANT_TYPE, null, "APPLICANT_NOT_LOCAL_GOVERNMENT"),
                 Arguments.of(FOREIGN_PARTNER_COUNT, 0, "NO_FOREIGN_PARTNER"),
                 Arguments.of(FOREIGN_PARTNER_COUNT, null, "NO_FOREIGN_PARTNER"),
-                Arguments.of(THEMATIC_AREA, "SPORTS", "THEMATIC_AREA_MISSING"),
+                Arguments.of(THEMATIC_AREA, "SPORTS", "THEMATIC_AREA_NOT_IN_CALL"),
+                Arguments.of(CALL_THEMATIC_AREAS, List.of("CLIMATE_DRR", "LOCAL_ECONOMY"), "THEMATIC_AREA_NOT_IN_CALL"),
+                Arguments.of(CALL_LEAD_COUNTRIES, List.of("FR", "DE"), "LEAD_COUNTRY_NOT_IN_CALL"),
+                Arguments.of(CALL_SDGS, List.of(5, 6), "NO_SDG_OF_CALL"),
                 Arguments.of(THEMATIC_AREA, null, "THEMATIC_AREA_MISSING"),
                 Arguments.of(SDG_COUNT, 0, "NO_SDG"),
                 Arguments.of(SDG_COUNT, null, "NO_SDG"),
@@ -149,7 +162,10 @@ class ProposalEligibilityDecisionTest {
                 Arguments.of(REQUESTED_AMOUNT, MAX_REQUESTED_AMOUNT),
                 Arguments.of(FUNDING_SHARE, MAX_FUNDING_SHARE),
                 Arguments.of(FOREIGN_PARTNER_COUNT, 1),
-                Arguments.of(SDG_COUNT, 1));
+                Arguments.of(SDG_COUNT, 1),
+                Arguments.of(CALL_THEMATIC_AREAS, List.of("MOBILITY")),
+                Arguments.of(CALL_LEAD_COUNTRIES, List.of("ID", "PH")),
+                Arguments.of(CALL_SDGS, List.of(5, 13)));
     }
 
     @ParameterizedTest(name = "{0} = {1} is eligible")

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ProposalTest {
 
-    private final Proposal proposal = new Proposal("TW-2026-0001", 1L, PartnershipType.TWINNING, "Bus rapid transit exchange",
+    private final Proposal proposal = new Proposal("TW-2026-0001", 1L, 1L, PartnershipType.TWINNING, "Bus rapid transit exchange",
             "EUR", Instant.parse("2026-11-01T00:00:00Z"));
 
     @Test

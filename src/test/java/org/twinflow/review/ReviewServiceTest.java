@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.twinflow.ProcessFixture;
+import org.twinflow.call.CallService;
+import org.twinflow.screening.ScreeningTestBeans;
 import org.twinflow.timeline.TimelineEvent;
 import org.twinflow.timeline.TimelineService;
 
@@ -33,13 +35,16 @@ class ReviewServiceTest {
     ReviewerDirectory directory = mock(ReviewerDirectory.class);
     ScoreSummaries summaries = mock(ScoreSummaries.class);
     TimelineService timeline = mock(TimelineService.class);
+    CallService calls = mock(CallService.class);
     List<Review> stored = new ArrayList<>();
     ReviewService service;
 
     @BeforeEach
     void setUp() {
         Clock clock = Clock.fixed(Instant.parse("2027-01-10T09:00:00Z"), ZoneOffset.UTC);
-        service = new ReviewService(repository, directory, summaries, timeline, ProcessFixture.TIMINGS, clock);
+        service = new ReviewService(repository, directory, summaries, timeline, calls, clock);
+        // the proposal's call asks for two reviewers
+        when(calls.rulesOfProposal(PROPOSAL)).thenReturn(ScreeningTestBeans.CALL);
         when(repository.findByProposalIdOrderByIdAsc(PROPOSAL)).thenReturn(stored);
         when(repository.save(any())).thenAnswer(call -> {
             Review review = call.getArgument(0);

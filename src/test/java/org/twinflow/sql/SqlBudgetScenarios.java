@@ -27,6 +27,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.twinflow.CallFixtures;
 import org.twinflow.Jobs;
 import org.twinflow.ProposalFixtures;
 import org.twinflow.TestUsers;
@@ -140,6 +141,7 @@ abstract class SqlBudgetScenarios {
         var partner = draft.partners().get(0);
         var result = draft.expectedResults().get(0);
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("callReference", CallFixtures.FIRST_CALL_REFERENCE);
         form.add("title", draft.title());
         form.add("partnershipType", draft.partnershipType().name());
         form.add("thematicArea", draft.thematicArea().name());

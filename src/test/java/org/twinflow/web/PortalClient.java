@@ -23,6 +23,7 @@ public final class PortalClient {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern SUBMISSION_ID = Pattern.compile("name=\"submissionId\" value=\"([^\"]+)\"");
+    private static final Pattern CALL_REFERENCE = Pattern.compile("name=\"callReference\" value=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -45,11 +46,12 @@ public final class PortalClient {
         return send(HttpRequest.newBuilder(url(path)).GET().build());
     }
 
-    /** The form of a page as a browser would send it next: its CSRF token and submission id. */
+    /** The form of a page as a browser would send it next: its CSRF token, submission id and call. */
     public FormPage open(String path) {
         String page = get(path).body();
         Matcher submission = SUBMISSION_ID.matcher(page);
-        return new FormPage(find(CSRF_FIELD, page), submission.find() ? submission.group(1) : null);
+        Matcher call = CALL_REFERENCE.matcher(page);
+        return new FormPage(find(CSRF_FIELD, page), submission.find() ? submission.group(1) : null, call.find() ? call.group(1) : null);
     }
 
     public HttpResponse<String> post(String path, Multipart form) {
@@ -91,12 +93,15 @@ public final class PortalClient {
     }
 
     /** The hidden fields a page's form carries. */
-    public record FormPage(String csrfToken, String submissionId) {
+    public record FormPage(String csrfToken, String submissionId, String callReference) {
 
-        /** A multipart body starting as the browser starts it: the CSRF token, then the submission id. */
+        /** A multipart body starting as the browser starts it: the CSRF token, then the submission id and the call. */
         public Multipart multipart() {
             Multipart form = new Multipart().field("_csrf", csrfToken);
-            return submissionId == null ? form : form.field("submissionId", submissionId);
+            if (submissionId != null) {
+                form.field("submissionId", submissionId);
+            }
+            return callReference == null ? form : form.field("callReference", callReference);
         }
     }
 

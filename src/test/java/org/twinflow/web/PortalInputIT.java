@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.util.HtmlUtils;
+import org.twinflow.CallFixtures;
 import org.twinflow.ProposalFixtures;
 import org.twinflow.TestUsers;
 import org.twinflow.account.CityAccounts;
@@ -108,7 +109,7 @@ class PortalInputIT {
             assertThat(HtmlUtils.htmlUnescape(answer.body())).as(title).contains("This text contains characters that are not accepted");
         }
         // bytes that are not UTF-8 at all, as a damaged upload or a wrong encoding sends them
-        HttpResponse<String> notUtf8 = save(browser.open("/proposals/new").multipart()
+        HttpResponse<String> notUtf8 = save(browser.open(CallFixtures.NEW_PROPOSAL_FORM).multipart()
                 .rawField("title", new byte[] {'C', 'a', 'f', (byte) 0xE9, ' ', (byte) 0xC3, (byte) 0x28}).field("save", "1"));
         assertThat(HtmlUtils.htmlUnescape(notUtf8.body())).contains("This text contains characters that are not accepted");
         assertThat(proposals.proposalsOf(city.getId())).isEmpty();
@@ -151,7 +152,7 @@ class PortalInputIT {
     }
 
     private Multipart draft(String title) {
-        return browser.open("/proposals/new").multipart().field("title", title).field("save", "1");
+        return browser.open(CallFixtures.NEW_PROPOSAL_FORM).multipart().field("title", title).field("save", "1");
     }
 
     private HttpResponse<String> save(Multipart form) {

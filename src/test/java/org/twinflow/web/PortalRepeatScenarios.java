@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.twinflow.CallFixtures;
 import org.twinflow.Jobs;
 import org.twinflow.ProposalFixtures;
 import org.twinflow.TestUsers;
@@ -88,7 +89,7 @@ abstract class PortalRepeatScenarios {
     void shouldMakeOneProposalWhenTheNewProposalFormIsSubmittedTwiceAtOnce() throws Exception {
         for (int round = 1; round <= ROUNDS; round++) {
             // given a complete new proposal, ready to submit
-            Multipart form = completeProposal(browser.open("/proposals/new").multipart(), "Bus rapid transit exchange " + round)
+            Multipart form = completeProposal(browser.open(CallFixtures.NEW_PROPOSAL_FORM).multipart(), "Bus rapid transit exchange " + round)
                     .field("submit", "1");
 
             // when "Submit" is clicked twice at once
@@ -135,7 +136,7 @@ abstract class PortalRepeatScenarios {
     @Test
     void shouldAnswerTheFormAgainWithTheFirstResultWhenItIsSentAgainLater() {
         // given a new proposal saved as a draft
-        Multipart form = completeProposal(browser.open("/proposals/new").multipart(), "Light rail knowledge exchange").field("save", "1");
+        Multipart form = completeProposal(browser.open(CallFixtures.NEW_PROPOSAL_FORM).multipart(), "Light rail knowledge exchange").field("save", "1");
         HttpResponse<String> saved = browser.post("/proposals/new", form);
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(browser.get(pathOf(saved)).body()).contains("saved. You can come back to it at any time.");
@@ -222,7 +223,7 @@ abstract class PortalRepeatScenarios {
     }
 
     private String savedDraft(String title) {
-        HttpResponse<String> saved = browser.post("/proposals/new", browser.open("/proposals/new").multipart()
+        HttpResponse<String> saved = browser.post("/proposals/new", browser.open(CallFixtures.NEW_PROPOSAL_FORM).multipart()
                 .field("title", title).field("save", "1"));
         assertThat(saved.statusCode()).isEqualTo(302);
         return saved.headers().firstValue("Location").orElseThrow().replaceAll(".*/proposals/(TW-\\d{4}-\\d{4})/edit.*", "$1");

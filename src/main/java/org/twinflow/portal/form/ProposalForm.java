@@ -59,6 +59,9 @@ public class ProposalForm extends SubmittedForm implements PageOrder {
     @Size(max = TITLE_MAX)
     private String title;
 
+    /** The call the proposal goes to (its reference): chosen when the draft is created, then fixed. */
+    private String callReference;
+
     private PartnershipType partnershipType = PartnershipType.DECENTRALISED_COOPERATION;
 
     @NotNull(groups = Submission.class)
@@ -304,4 +307,12 @@ public class ProposalForm extends SubmittedForm implements PageOrder {
     public void setCouncilResolution(MultipartFile councilResolution) { this.councilResolution = councilResolution; }
     public List<MultipartFile> getPartnerCommitments() { return partnerCommitments; }
     public void setPartnerCommitments(List<MultipartFile> partnerCommitments) { this.partnerCommitments = partnerCommitments; }
+
+    public String getCallReference() {
+        return callReference;
+    }
+
+    public void setCallReference(String callReference) {
+        this.callReference = callReference;
+    }
 }

@@ -2,11 +2,13 @@ package org.twinflow.portal.form;
 
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -39,7 +41,10 @@ import org.twinflow.document.DocumentInfo;
 import org.twinflow.document.DocumentKind;
 import org.twinflow.document.DocumentProperties;
 import org.twinflow.document.DocumentService;
+import org.twinflow.call.CallDates;
+import org.twinflow.portal.form.ProposalCalls.FormCall;
 import org.twinflow.proposal.ActionNotAwaitedException;
+import org.twinflow.proposal.CallNotOpenException;
 import org.twinflow.proposal.CityNotVerifiedException;
 import org.twinflow.proposal.ExpectedResult;
 import org.twinflow.proposal.PartnerCity;
@@ -53,7 +58,6 @@ import org.twinflow.proposal.ProposalService;
 import org.twinflow.proposal.ProposalStatus;
 import org.twinflow.proposal.Sdg;
 import org.twinflow.proposal.ThematicArea;
-import org.twinflow.system.CallProperties;
 import org.twinflow.system.web.FormErrors;
 import org.twinflow.system.web.SubmitOnce;
 import org.twinflow.system.web.SubmitOnce.Outcome;
@@ -71,6 +75,8 @@ class ProposalFormController {
     static final String VIEW_PROPOSAL_FORM = "proposals/form";
     static final String REDIRECT_EDIT = "redirect:/proposals/{reference}/edit";
     static final String REDIRECT_PROPOSAL = "redirect:/proposals/{reference}";
+    static final String REDIRECT_CALL = "redirect:/calls/{reference}";
+    static final String REDIRECT_CALLS = "redirect:/#calls";
     static final String FORM = "proposalForm";
     static final Set<DocumentKind> FORM_DOCUMENTS = EnumSet.of(DocumentKind.LETTER_OF_INTENT, DocumentKind.COUNCIL_RESOLUTION,
             DocumentKind.PARTNER_COMMITMENT);
@@ -81,14 +87,14 @@ class ProposalFormController {
     private final SpringValidatorAdapter beanValidation;
     private final CityAccounts cityAccounts;
     private final DocumentService documents;
-    private final CallProperties call;
+    private final ProposalCalls calls;
     private final DocumentProperties documentLimits;
     private final MessageSource messages;
     private final SubmitOnce submitOnce;
 
     ProposalFormController(ProposalService proposals, ProposalFormService formService, ProposalFormValidator crossFieldRules,
-            Validator validator, CityAccounts cityAccounts, DocumentService documents, CallProperties call, DocumentProperties documentLimits,
-            MessageSource messages, SubmitOnce submitOnce) {
+            Validator validator, CityAccounts cityAccounts, DocumentService documents, ProposalCalls calls,
+            DocumentProperties documentLimits, MessageSource messages, SubmitOnce submitOnce) {
         this.submitOnce = submitOnce;
         this.documentLimits = documentLimits;
         this.proposals = proposals;
@@ -97,7 +103,7 @@ class ProposalFormController {
         this.beanValidation = new SpringValidatorAdapter(validator);
         this.cityAccounts = cityAccounts;
         this.documents = documents;
-        this.call = call;
+        this.calls = calls;
         this.messages = messages;
     }
 
@@ -113,13 +119,26 @@ class ProposalFormController {
 
     // --- new proposal ----------------------------------------------------------------------------
 
+    /** A new proposal to the call named, or to the only open one; with several open, or none, the city chooses on the landing page. */
     @GetMapping("/proposals/new")
-    String initCreationForm(Principal principal, Model model) {
+    String initCreationForm(@RequestParam(name = "call", required = false) String callReference, Principal principal, Model model,
+            RedirectAttributes redirect, Locale locale) {
         City city = cityAccounts.requireCityOf(principal.getName());
+        Optional<FormCall> chosen = calls.forNewProposal(callReference);
+        if (chosen.isEmpty()) {
+            return chooseACall(redirect, locale);
+        }
+        FormCall call = chosen.get();
+        if (!call.isOpen()) {
+            redirect.addAttribute("reference", call.reference());
+            redirect.addFlashAttribute("warning", text("proposalForm.callNotOpen", locale, call.reference(), call.title()));
+            return REDIRECT_CALL;
+        }
         ProposalForm form = new ProposalForm();
+        form.setCallReference(call.reference());
         form.ensureRowsToType();
         model.addAttribute(FORM, form);
-        prepare(model, form, city, null, false);
+        prepare(model, form, city, null, false, call);
         return VIEW_PROPOSAL_FORM;
     }
 
@@ -127,7 +146,13 @@ class ProposalFormController {
     String processCreationForm(@ModelAttribute(FORM) ProposalForm form, BindingResult result,
             @RequestParam Map<String, String> params, Principal principal, Model model, RedirectAttributes redirect, Locale locale) {
         City city = cityAccounts.requireCityOf(principal.getName());
-        return process(null, form, result, action(params), rowIndex(params), city, principal.getName(), model, redirect, locale);
+        Optional<FormCall> chosen = calls.forNewProposal(form.getCallReference());
+        if (chosen.isEmpty()) {
+            return chooseACall(redirect, locale);
+        }
+        form.setCallReference(chosen.get().reference());
+        return process(null, chosen.get(), form, result, action(params), rowIndex(params), city, principal.getName(), model, redirect,
+                locale);
     }
 
     // --- edit draft / revise ---------------------------------------------------------------------
@@ -140,9 +165,11 @@ class ProposalFormController {
             return notEditable(reference, redirect, locale);
         }
         ProposalForm form = formOf(proposal);
+        FormCall call = calls.of(proposal);
+        form.setCallReference(call.reference());
         form.ensureRowsToType();
         model.addAttribute(FORM, form);
-        prepare(model, form, city, proposal, isRevision(proposal));
+        prepare(model, form, city, proposal, isRevision(proposal), call);
         return VIEW_PROPOSAL_FORM;
     }
 
@@ -154,7 +181,10 @@ class ProposalFormController {
         if (!isEditable(proposal)) {
             return notEditable(reference, redirect, locale);
         }
-        return process(proposal, form, result, action(params), rowIndex(params), city, principal.getName(), model, redirect, locale);
+        FormCall call = calls.of(proposal);
+        // The call of a draft is fixed: whatever the request names, the draft's own.
+        form.setCallReference(call.reference());
+        return process(proposal, call, form, result, action(params), rowIndex(params), city, principal.getName(), model, redirect, locale);
     }
 
     /** Another city's proposal, or none: 404, revealing nothing. */
@@ -167,8 +197,8 @@ class ProposalFormController {
 
     // --- the work --------------------------------------------------------------------------------
 
-    private String process(Proposal existing, ProposalForm form, BindingResult result, Action action, int row, City city, String userId,
-            Model model, RedirectAttributes redirect, Locale locale) {
+    private String process(Proposal existing, FormCall call, ProposalForm form, BindingResult result, Action action, int row, City city,
+            String userId, Model model, RedirectAttributes redirect, Locale locale) {
         boolean revision = existing != null && isRevision(existing);
         switch (action) {
             case ADD_PARTNER -> addRow(form.getPartners(), ProposalForm.MAX_PARTNERS, ProposalForm.PartnerRow::new);
@@ -179,11 +209,12 @@ class ProposalFormController {
         }
         if (action != Action.SAVE && action != Action.SUBMIT) {
             // Row changes only re-show the form; what was typed is kept, nothing is stored yet.
-            return showForm(form, model, city, existing, revision);
+            return showForm(form, model, city, existing, revision, call);
         }
         boolean submission = action == Action.SUBMIT;
         form.normalise();
-        validate(form, result, submission);
+        List<ProposalFormService.Attachment> attachments = attachmentsOf(form);
+        validate(form, result, submission, call, submission ? attachedKinds(existing, attachments) : Set.of());
         if (revision && !submission) {
             result.reject("RevisionNoDraft", "A revision cannot be saved as a draft");
         }
@@ -191,11 +222,10 @@ class ProposalFormController {
             result.reject("NotVerified", "The city is not verified yet");
         }
         if (result.hasErrors()) {
-            return showForm(form, model, city, existing, revision);
+            return showForm(form, model, city, existing, revision, call);
         }
         String reference = existing == null ? null : existing.getReference();
-        ProposalDraft draft = draftOf(form, city);
-        List<ProposalFormService.Attachment> attachments = attachmentsOf(form);
+        ProposalDraft draft = draftOf(form, city, call);
         try {
             if (revision) {
                 Outcome<Proposal> revised = submitOnce.run(form.getSubmissionId(), userId,
@@ -214,6 +244,8 @@ class ProposalFormController {
             result.rejectValue(refused.field(), refused.messageKey(), refused.arguments(), refused.getMessage());
         } catch (CityNotVerifiedException notVerified) {
             result.reject("NotVerified", "The city is not verified yet");
+        } catch (CallNotOpenException notOpen) {
+            rejectCallNotOpen(notOpen, existing != null, result);
         } catch (ProposalIncompleteException incomplete) {
             result.reject("Incomplete", new Object[] {String.join(", ", incomplete.getMissingFields())}, incomplete.getMessage());
         } catch (ActionNotAwaitedException notAwaited) {
@@ -223,7 +255,30 @@ class ProposalFormController {
                     reference));
             return REDIRECT_PROPOSAL;
         }
-        return showForm(form, model, city, existing, revision);
+        return showForm(form, model, city, existing, revision, call);
+    }
+
+    /** The call does not take submissions now (it closed while the form was open): nothing was submitted. */
+    private static void rejectCallNotOpen(CallNotOpenException notOpen, boolean draftStored, BindingResult result) {
+        String when = notOpen.instant() == null ? null : CallDates.format(notOpen.instant(), notOpen.timeZone());
+        String code = notOpen.closed() ? (draftStored ? "CallClosed" : "CallClosedNew")
+                : (when == null ? "CallNotPublished" : "CallNotOpenYet");
+        result.reject(code, new Object[] {notOpen.callReference(), notOpen.callTitle(), when}, notOpen.getMessage());
+    }
+
+    private String chooseACall(RedirectAttributes redirect, Locale locale) {
+        redirect.addFlashAttribute("warning", text("proposalForm.chooseCall", locale));
+        return REDIRECT_CALLS;
+    }
+
+    /** The documents the proposal has: those stored with its draft and those chosen now. */
+    private Set<DocumentKind> attachedKinds(Proposal existing, List<ProposalFormService.Attachment> chosen) {
+        Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
+        if (existing != null) {
+            documents.documentsOf(existing.getId()).forEach(d -> kinds.add(d.kind()));
+        }
+        chosen.forEach(a -> kinds.add(a.kind()));
+        return kinds;
     }
 
     /** Where the work led, with its message; a repeat of a form already done goes where the first went. */
@@ -246,7 +301,7 @@ class ProposalFormController {
         return "/proposals/" + proposal.getReference() + "/edit";
     }
 
-    private void validate(ProposalForm form, BindingResult result, boolean submission) {
+    private void validate(ProposalForm form, BindingResult result, boolean submission, FormCall call, Set<DocumentKind> attached) {
         // Validate into a scratch result, so a field that could not even be converted (typeMismatch) gets one message, not two.
         var checked = new BeanPropertyBindingResult(form, FORM);
         if (submission) {
@@ -263,21 +318,21 @@ class ProposalFormController {
                 result.addError(error);
             }
         }
-        crossFieldRules.validate(form, result, submission);
+        crossFieldRules.validate(form, result, submission, call.rules(), attached);
     }
 
-    private String showForm(ProposalForm form, Model model, City city, Proposal existing, boolean revision) {
+    private String showForm(ProposalForm form, Model model, City city, Proposal existing, boolean revision, FormCall call) {
         form.ensureRowsToType();
-        prepare(model, form, city, existing, revision);
+        prepare(model, form, city, existing, revision, call);
         return VIEW_PROPOSAL_FORM;
     }
 
-    private void prepare(Model model, ProposalForm form, City city, Proposal existing, boolean revision) {
+    private void prepare(Model model, ProposalForm form, City city, Proposal existing, boolean revision, FormCall call) {
         model.addAttribute("city", city);
         model.addAttribute("cityCountry", Countries.englishName(city.getCountryCode()));
         model.addAttribute("countries", Countries.byEnglishName());
         model.addAttribute("partnershipTypes", PartnershipType.values());
-        model.addAttribute("thematicAreas", ThematicArea.values());
+        model.addAttribute("thematicAreas", Arrays.stream(ThematicArea.values()).filter(call.rules().thematicAreas()::contains).toList());
         model.addAttribute("partnerRoles", PartnerRole.values());
         model.addAttribute("sdgNumbers", IntStream.rangeClosed(Sdg.FIRST, Sdg.LAST).boxed().toList());
         model.addAttribute("maxPartners", ProposalForm.MAX_PARTNERS);
@@ -286,7 +341,9 @@ class ProposalFormController {
         model.addAttribute("reference", existing == null ? null : existing.getReference());
         model.addAttribute("revision", revision);
         model.addAttribute("formAction", existing == null ? "/proposals/new" : "/proposals/" + existing.getReference() + "/edit");
-        model.addAttribute("fundingSharePercent", call.maxFundingShare().movePointRight(2).stripTrailingZeros().toPlainString());
+        model.addAttribute("fundingSharePercent", call.rules().maxFundingShare().movePointRight(2).stripTrailingZeros().toPlainString());
+        model.addAttribute("requiredDocuments", call.rules().requiredDocuments().stream().map(ProposalFormValidator.INPUT_OF_DOCUMENT::get)
+                .toList());
         model.addAttribute("maxFileMb", documentLimits.maxFileSize().toMegabytes());
         model.addAttribute("maxTotalMb", documentLimits.maxTotalSize().toMegabytes());
         model.addAttribute("fileInputs", List.of("letterOfIntent", "councilResolution", "partnerCommitments"));
@@ -345,12 +402,12 @@ class ProposalFormController {
         return form;
     }
 
-    private ProposalDraft draftOf(ProposalForm form, City city) {
+    private static ProposalDraft draftOf(ProposalForm form, City city, FormCall call) {
         Integer duration = form.getStartDate() == null || form.getEndDate() == null ? null
                 : ProposalFormValidator.durationMonths(form.getStartDate(), form.getEndDate());
-        return new ProposalDraft(city.getId(), form.getPartnershipType(), form.getThematicArea(), form.getTitle(), form.getSummary(),
-                form.getObjectives(), form.getActivities(), form.getStartDate(), duration, form.getTotalBudget(),
-                form.getRequestedAmount(), form.getCoFinancing(), call.currency(),
+        return new ProposalDraft(call.rules().callId(), city.getId(), form.getPartnershipType(), form.getThematicArea(), form.getTitle(),
+                form.getSummary(), form.getObjectives(), form.getActivities(), form.getStartDate(), duration, form.getTotalBudget(),
+                form.getRequestedAmount(), form.getCoFinancing(), call.rules().currency(),
                 form.getPartners().stream().map(p -> new PartnerCity(p.getCityName(), p.getCountryCode(), p.getRole(), p.getContactEmail()))
                         .toList(),
                 form.getSdgs().stream().distinct().toList(),

@@ -4,30 +4,38 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
+import org.twinflow.call.CallRules;
 import org.twinflow.city.Countries;
+import org.twinflow.document.DocumentKind;
 import org.twinflow.proposal.Sdg;
-import org.twinflow.system.CallProperties;
 
 /**
- * The rules of the proposal form that involve more than one field, run after Bean Validation.
- * Always: SDG numbers 1–17, partner countries from ISO 3166, an end date only with a start date and
- * after it. On submission also: requested amount + co-financing = total budget, and the call's limits
- * (duration, requested amount, funding share), which the eligibility decision would otherwise refuse.
+ * The rules of the proposal form that involve more than one field, run after Bean Validation, against the rules of
+ * the proposal's call. Always: SDG numbers 1–17, partner countries from ISO 3166, an end date only with a start date
+ * and after it, a thematic area of the call. On submission also: requested amount + co-financing = total budget, the
+ * call's limits (duration, requested amount, funding share), which the eligibility decision would otherwise refuse,
+ * and the documents the call requires.
  */
 @Component
 class ProposalFormValidator {
 
+    /** The file input of each document a call may require. */
+    static final Map<DocumentKind, String> INPUT_OF_DOCUMENT = Map.of(DocumentKind.LETTER_OF_INTENT, "letterOfIntent",
+            DocumentKind.COUNCIL_RESOLUTION, "councilResolution", DocumentKind.PARTNER_COMMITMENT, "partnerCommitments");
 
-    private final CallProperties call;
-
-    ProposalFormValidator(CallProperties call) {
-        this.call = call;
-    }
-
-    void validate(ProposalForm form, Errors errors, boolean submission) {
+    /**
+     * @param attached the kinds of document the proposal has: stored before, or chosen in this request (checked on submission)
+     */
+    void validate(ProposalForm form, Errors errors, boolean submission, CallRules call, Set<DocumentKind> attached) {
+        if (form.getThematicArea() != null && !call.thematicAreas().contains(form.getThematicArea())
+                && !errors.hasFieldErrors("thematicArea")) {
+            errors.rejectValue("thematicArea", "CallArea", new Object[] {call.reference()}, "Not an area of the call");
+        }
         if (form.getSdgs().stream().anyMatch(n -> !Sdg.isValid(n))) {
             errors.rejectValue("sdgs", "Sdg", new Object[] {Sdg.FIRST, Sdg.LAST}, "Unknown SDG");
         }
@@ -38,9 +46,10 @@ class ProposalFormValidator {
                 errors.rejectValue(field, "Country", "Unknown country");
             }
         }
-        validateDates(form, errors, submission);
+        validateDates(form, errors, submission, call);
         if (submission) {
-            validateBudget(form, errors);
+            validateBudget(form, errors, call);
+            validateDocuments(errors, call, attached);
         }
     }
 
@@ -51,7 +60,7 @@ class ProposalFormValidator {
     static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
     static final LocalDate LATEST_DATE = LocalDate.of(2099, 12, 31);
 
-    private void validateDates(ProposalForm form, Errors errors, boolean submission) {
+    private static void validateDates(ProposalForm form, Errors errors, boolean submission, CallRules call) {
         rejectOutOfRange(form.getStartDate(), "startDate", errors);
         rejectOutOfRange(form.getEndDate(), "endDate", errors);
         LocalDate start = form.getStartDate();
@@ -81,7 +90,7 @@ class ProposalFormValidator {
         }
     }
 
-    private void validateBudget(ProposalForm form, Errors errors) {
+    private static void validateBudget(ProposalForm form, Errors errors, CallRules call) {
         BigDecimal total = form.getTotalBudget();
         BigDecimal requested = form.getRequestedAmount();
         BigDecimal coFinancing = form.getCoFinancing();
@@ -93,11 +102,21 @@ class ProposalFormValidator {
             errors.rejectValue("totalBudget", "BudgetSum", "Requested amount and co-financing must add up to the total budget");
         }
         if (requested.compareTo(call.maxRequestedAmount()) > 0) {
-            errors.rejectValue("requestedAmount", "CallMax", new Object[] {call.maxRequestedAmount()}, "Above the call's maximum");
+            errors.rejectValue("requestedAmount", "CallMax", new Object[] {call.maxRequestedAmount(), call.currency()},
+                    "Above the call's maximum");
         } else if (requested.divide(total, 4, RoundingMode.HALF_UP).compareTo(call.maxFundingShare()) > 0) {
             errors.rejectValue("requestedAmount", "FundingShare", new Object[] {call.maxFundingShare().movePointRight(2).stripTrailingZeros()
                     .toPlainString()}, "Above the call's funding share");
         }
+    }
+
+    private static void validateDocuments(Errors errors, CallRules call, Set<DocumentKind> attached) {
+        call.requiredDocuments().stream().filter(kind -> !attached.contains(kind)).sorted().forEach(kind -> {
+            String input = INPUT_OF_DOCUMENT.get(kind);
+            if (input != null && !errors.hasFieldErrors(input)) {
+                errors.rejectValue(input, "CallDocument", new Object[] {call.reference()}, "Required by the call");
+            }
+        });
     }
 
     /**

@@ -59,6 +59,9 @@ public class SecurityConfig {
             StaffGroups.authority(StaffGroups.SECRETARIAT), StaffGroups.authority(StaffGroups.REVIEWERS),
             StaffGroups.authority(StaffGroups.COMMITTEE), StaffGroups.authority(StaffGroups.ADMINS)};
     static final String CITY = StaffGroups.authority(StaffGroups.CITIES);
+    static final String SECRETARIAT = StaffGroups.authority(StaffGroups.SECRETARIAT);
+    static final String ADMINS = StaffGroups.authority(StaffGroups.ADMINS);
+    static final String COMMITTEE = StaffGroups.authority(StaffGroups.COMMITTEE);
     static final String CITY_HOME = "/proposals";
     static final String STAFF_HOME = "/camunda/app/tasklist/";
     /** Query parameter of the sign-in page: the minutes a throttled sign-in must wait. */
@@ -105,7 +108,7 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(withDefaults().matcher("/"), withDefaults().matcher("/login"),
                                 withDefaults().matcher("/register/**"), withDefaults().matcher("/error"),
-                                withDefaults().matcher("/actuator/health")).permitAll()
+                                withDefaults().matcher("/actuator/health"), withDefaults().matcher("/calls/**")).permitAll()
                         .requestMatchers(STATIC_FILES).permitAll()
                         // The webapps' own login would create a Camunda-only session: never.
                         .requestMatchers(withDefaults().matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/*")).denyAll()
@@ -120,6 +123,12 @@ public class SecurityConfig {
                                 .access(staffWithApplication(authorizationService, CamundaApplicationAccess.COCKPIT))
                         .requestMatchers(withDefaults().matcher("/camunda/api/admin/**"), withDefaults().matcher("/staff/security/**"))
                                 .access(staffWithApplication(authorizationService, CamundaApplicationAccess.ADMIN))
+                        // Calls for proposals: the secretariat writes, publishes and extends them; administrators may look.
+                        .requestMatchers(withDefaults().matcher("/staff/calls/new")).hasAuthority(SECRETARIAT)
+                        .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/staff/calls/*/ranking")).hasAnyAuthority(SECRETARIAT, COMMITTEE, ADMINS)
+                        .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/staff/calls"),
+                                withDefaults().matcher(HttpMethod.GET, "/staff/calls/*")).hasAnyAuthority(SECRETARIAT, ADMINS)
+                        .requestMatchers(withDefaults().matcher("/staff/calls/**")).hasAuthority(SECRETARIAT)
                         .requestMatchers(withDefaults().matcher("/camunda/**"), withDefaults().matcher("/staff/**")).hasAnyAuthority(STAFF)
                         .requestMatchers(withDefaults().matcher("/proposals/**")).hasAuthority(CITY)
                         .anyRequest().authenticated())

@@ -48,6 +48,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.twinflow.CallFixtures;
 import org.twinflow.Jobs;
 import org.twinflow.ProposalFixtures;
 import org.twinflow.account.CityAccounts;
@@ -98,7 +99,7 @@ class ProposalFormIT {
     @Test
     void shouldShowTheNewProposalFormWithEverySectionAndAllSeventeenGoals() throws Exception {
         // when the officer opens a new proposal
-        var page = mvc.perform(get("/proposals/new").with(officer))
+        var page = mvc.perform(get(CallFixtures.NEW_PROPOSAL_FORM).with(officer))
 
                 // then the form is shown, empty but for one row to type in, with the city as applicant
                 .andExpect(status().isOk())
@@ -116,7 +117,7 @@ class ProposalFormIT {
                 .andExpect(content().string(containsString("name=\"addPartner\"")))
                 .andExpect(content().string(containsString("Sustainable Mobility")))
                 .andReturn().getResponse().getContentAsString();
-        ProposalForm form = (ProposalForm) mvc.perform(get("/proposals/new").with(officer)).andReturn().getModelAndView().getModel().get("proposalForm");
+        ProposalForm form = (ProposalForm) mvc.perform(get(CallFixtures.NEW_PROPOSAL_FORM).with(officer)).andReturn().getModelAndView().getModel().get("proposalForm");
         assertThat(form.getPartners()).hasSize(1);
         // and every SDG is a checkbox labelled with its number and name
         IntStream.rangeClosed(Sdg.FIRST, Sdg.LAST).forEach(n -> {
@@ -349,7 +350,7 @@ class ProposalFormIT {
                 .satisfies(p -> assertThat(p.getStatus()).isEqualTo(ProposalStatus.DRAFT));
 
         // and when it submits a complete proposal, it is told why it cannot, and nothing is submitted
-        mvc.perform(get("/proposals/new").with(pendingOfficer))
+        mvc.perform(get(CallFixtures.NEW_PROPOSAL_FORM).with(pendingOfficer))
                 .andExpect(content().string(containsString("has not yet verified your city’s account")));
         mvc.perform(form("/proposals/new", validParams()).with(pendingOfficer))
                 .andExpect(status().isOk())
@@ -487,9 +488,13 @@ class ProposalFormIT {
         return user(userId).authorities(new SimpleGrantedAuthority("GROUP_cities"));
     }
 
+    /** The form posted as the browser posts it, with the call it carries in a hidden field (the first call's, unless the test names one). */
     private MockMultipartHttpServletRequestBuilder form(String url, MultiValueMap<String, String> params) {
         MockMultipartHttpServletRequestBuilder request = multipart(url);
         request.params(params).with(officer).with(csrf());
+        if (!params.containsKey("callReference")) {
+            request.param("callReference", CallFixtures.FIRST_CALL_REFERENCE);
+        }
         return request;
     }
 

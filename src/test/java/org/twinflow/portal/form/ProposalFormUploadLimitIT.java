@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.util.HtmlUtils;
+import org.twinflow.CallFixtures;
 import org.twinflow.ProposalFixtures;
 import org.twinflow.TestUsers;
 import org.twinflow.account.CityAccounts;
@@ -61,7 +62,7 @@ class ProposalFormUploadLimitIT {
         TestUsers.ensure(identityService, userId, "Rina", "Wulandari", userId + "@semarang.example", password, StaffGroups.CITIES);
         cityAccounts.link(userId, city.getId());
         browser = new PortalClient(port).signIn(userId, password);
-        form = browser.open("/proposals/new");
+        form = browser.open(CallFixtures.NEW_PROPOSAL_FORM);
     }
 
     @Test
@@ -92,7 +93,7 @@ class ProposalFormUploadLimitIT {
         // then the officer is sent back to the form, told which limit was reached, and nothing was stored
         assertThat(refused.statusCode()).isEqualTo(302);
         assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/proposals/new"));
-        assertThat(get("/proposals/new").body()).contains("The files together were larger than the server accepts in one go (100 MB)",
+        assertThat(get(CallFixtures.NEW_PROPOSAL_FORM).body()).contains("The files together were larger than the server accepts in one go (100 MB)",
                 "the documents of a proposal may have at most 40 MB together");
         assertThat(proposals.proposalsOf(city.getId())).isEmpty();
     }
@@ -110,7 +111,7 @@ class ProposalFormUploadLimitIT {
 
         // then it is refused with a warning about the number of fields
         assertThat(refused.statusCode()).isEqualTo(302);
-        assertThat(get("/proposals/new").body()).contains("more fields than the server accepts in one go (at most 300)");
+        assertThat(get(CallFixtures.NEW_PROPOSAL_FORM).body()).contains("more fields than the server accepts in one go (at most 300)");
         assertThat(proposals.proposalsOf(city.getId())).isEmpty();
     }
 

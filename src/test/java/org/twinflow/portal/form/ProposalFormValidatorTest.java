@@ -4,16 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Period;
+import java.util.EnumSet;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.validation.BeanPropertyBindingResult;
-import org.twinflow.system.CallProperties;
+import org.twinflow.call.CallMode;
+import org.twinflow.call.CallRules;
+import org.twinflow.document.DocumentKind;
+import org.twinflow.proposal.ThematicArea;
 
-/** The proposal form's cross-field rules, without Spring. */
+/** The proposal form's cross-field rules against the rules of the proposal's call, without Spring. */
 class ProposalFormValidatorTest {
 
-    final ProposalFormValidator validator = new ProposalFormValidator(
-            new CallProperties(6, 36, new BigDecimal("150000"), new BigDecimal("0.8"), "EUR"));
+    /** A climate call: 6 to 36 months, at most 150,000 EUR and 80 %, a council resolution required. */
+    static final CallRules CLIMATE_CALL = new CallRules(7L, "2027-CR", CallMode.COMPETITIVE,
+            EnumSet.of(ThematicArea.CLIMATE_DRR, ThematicArea.SDG_LOCALISATION), Set.of(11, 13), Set.of(),
+            EnumSet.of(DocumentKind.COUNCIL_RESOLUTION), "EUR", new BigDecimal("400000"), new BigDecimal("150000"), new BigDecimal("0.8"),
+            6, 36, 2, Period.ofMonths(6));
+
+    final ProposalFormValidator validator = new ProposalFormValidator();
 
     @Test
     void shouldCountTheDurationInWholeMonthsRoundedUp() {
@@ -33,11 +44,12 @@ class ProposalFormValidatorTest {
 
         // when saved as draft, then it is fine; when submitted, the call's limit applies
         var draft = new BeanPropertyBindingResult(form, "proposalForm");
-        validator.validate(form, draft, false);
+        validator.validate(form, draft, false, CLIMATE_CALL, Set.of());
         assertThat(draft.hasErrors()).isFalse();
         var submission = new BeanPropertyBindingResult(form, "proposalForm");
-        validator.validate(form, submission, true);
+        validator.validate(form, submission, true, CLIMATE_CALL, Set.of(DocumentKind.COUNCIL_RESOLUTION));
         assertThat(submission.getFieldError("endDate").getCode()).isEqualTo("Duration");
+        assertThat(submission.getFieldError("endDate").getArguments()).containsExactly(4, 6, 36);
     }
 
     @Test
@@ -50,8 +62,52 @@ class ProposalFormValidatorTest {
 
         // when submitted, then the requested amount is refused
         var result = new BeanPropertyBindingResult(form, "proposalForm");
-        validator.validate(form, result, true);
+        validator.validate(form, result, true, CLIMATE_CALL, Set.of(DocumentKind.COUNCIL_RESOLUTION));
         assertThat(result.getFieldError("requestedAmount").getCode()).isEqualTo("FundingShare");
         assertThat(result.getFieldError("totalBudget")).isNull();
+    }
+
+    @Test
+    void shouldRefuseARequestAboveTheCallsMaximumNamingItsCurrency() {
+        // given 160,000 requested of 400,000 (40 %, but above the call's 150,000)
+        ProposalForm form = new ProposalForm();
+        form.setTotalBudget(new BigDecimal("400000"));
+        form.setRequestedAmount(new BigDecimal("160000"));
+        form.setCoFinancing(new BigDecimal("240000"));
+
+        var result = new BeanPropertyBindingResult(form, "proposalForm");
+        validator.validate(form, result, true, CLIMATE_CALL, Set.of(DocumentKind.COUNCIL_RESOLUTION));
+        assertThat(result.getFieldError("requestedAmount").getCode()).isEqualTo("CallMax");
+        assertThat(result.getFieldError("requestedAmount").getArguments()).containsExactly(new BigDecimal("150000"), "EUR");
+    }
+
+    @Test
+    void shouldRefuseAThematicAreaOutsideTheCallEvenInADraft() {
+        // given a mobility proposal to the climate call
+        ProposalForm form = new ProposalForm();
+        form.setThematicArea(ThematicArea.MOBILITY);
+
+        // when saved as a draft, then the area is refused
+        var result = new BeanPropertyBindingResult(form, "proposalForm");
+        validator.validate(form, result, false, CLIMATE_CALL, Set.of());
+        assertThat(result.getFieldError("thematicArea").getCode()).isEqualTo("CallArea");
+    }
+
+    @Test
+    void shouldAskForTheDocumentsTheCallRequiresOnSubmissionOnly() {
+        ProposalForm form = new ProposalForm();
+
+        // when saved as a draft without the council resolution, then that is fine
+        var draft = new BeanPropertyBindingResult(form, "proposalForm");
+        validator.validate(form, draft, false, CLIMATE_CALL, Set.of(DocumentKind.LETTER_OF_INTENT));
+        assertThat(draft.hasErrors()).isFalse();
+
+        // when submitted without it, then the resolution's input says so; with it (stored before or chosen now), nothing
+        var missing = new BeanPropertyBindingResult(form, "proposalForm");
+        validator.validate(form, missing, true, CLIMATE_CALL, Set.of(DocumentKind.LETTER_OF_INTENT));
+        assertThat(missing.getFieldError("councilResolution").getCode()).isEqualTo("CallDocument");
+        var attached = new BeanPropertyBindingResult(form, "proposalForm");
+        validator.validate(form, attached, true, CLIMATE_CALL, Set.of(DocumentKind.COUNCIL_RESOLUTION));
+        assertThat(attached.hasErrors()).isFalse();
     }
 }
