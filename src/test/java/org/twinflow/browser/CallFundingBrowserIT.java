@@ -38,13 +38,10 @@ import org.twinflow.Jobs;
 import org.twinflow.TestUsers;
 import org.twinflow.account.CityAccounts;
 import org.twinflow.account.CityRegistrationService;
-import org.twinflow.account.RegistrationForm;
 import org.twinflow.approval.CommitteeDecisions;
 import org.twinflow.approval.Decision;
 import org.twinflow.call.CallForProposals;
 import org.twinflow.call.CallService;
-import org.twinflow.city.City;
-import org.twinflow.city.LocalGovernmentType;
 import org.twinflow.process.CallProcess;
 import org.twinflow.proposal.Proposal;
 import org.twinflow.proposal.ProposalService;
@@ -379,24 +376,8 @@ class CallFundingBrowserIT {
 
     /** A city that registered and whose account the secretariat verified (not part of this journey); returns its officer's id. */
     private String verifiedCity(String name, String country, String region, String domain) {
-        String suffix = UUID.randomUUID().toString().substring(0, 6);
-        RegistrationForm form = new RegistrationForm();
-        form.setFirstName("Dewi");
-        form.setLastName("Santoso");
-        form.setEmail("partnerships." + suffix + "@" + domain + ".example");
-        form.setPassword(CITY_PASSWORD);
-        form.setPasswordConfirmation(CITY_PASSWORD);
-        form.setCityName(name);
-        form.setCountryCode(country);
-        form.setRegion(region);
-        form.setGovernmentType(LocalGovernmentType.MUNICIPALITY);
-        form.setPopulation(2_870_000L);
-        form.setWebsite("https://" + domain + ".example");
-        form.setLegalRepresentative("Mayor of " + name);
-        String officer = cityRegistration.register(form);
-        City city = cityAccounts.requireCityOf(officer);
-        Task verification = taskService.createTaskQuery().processInstanceBusinessKey("CITY-" + city.getId()).singleResult();
-        taskService.complete(verification.getId(), Map.of("cityVerification", "approve"));
-        return officer;
+        String email = "partnerships." + UUID.randomUUID().toString().substring(0, 6) + "@" + domain + ".example";
+        return RegisteredCities.verified(cityRegistration, cityAccounts, taskService, RegisteredCities.municipality("Dewi", "Santoso", email,
+                CITY_PASSWORD, name, country, region, 2_870_000L, "https://" + domain + ".example"));
     }
 }

@@ -37,8 +37,6 @@ import org.twinflow.TestUsers;
 import org.twinflow.account.CityAccounts;
 import org.twinflow.account.CityRegistrationService;
 import org.twinflow.account.RegistrationForm;
-import org.twinflow.city.City;
-import org.twinflow.city.LocalGovernmentType;
 import org.twinflow.proposal.Proposal;
 import org.twinflow.process.ProposalProcess;
 import org.twinflow.proposal.ProposalService;
@@ -317,24 +315,11 @@ class FullJourneyBrowserIT {
 
     /** A city that registered and whose account the secretariat verified (not part of this journey). */
     private String verifiedCity() {
-        String suffix = UUID.randomUUID().toString().substring(0, 6);
-        RegistrationForm form = new RegistrationForm();
-        form.setFirstName("Achieng");
-        form.setLastName("Otieno");
-        form.setEmail("partnerships." + suffix + "@kisumu.example");
-        form.setPassword(CITY_PASSWORD);
-        form.setPasswordConfirmation(CITY_PASSWORD);
-        form.setCityName("Kisumu");
-        form.setCountryCode("KE");
-        form.setRegion("Kisumu County");
-        form.setGovernmentType(LocalGovernmentType.MUNICIPALITY);
-        form.setPopulation(610_082L);
-        form.setWebsite("https://kisumu.go.ke");
+        String email = "partnerships." + UUID.randomUUID().toString().substring(0, 6) + "@kisumu.example";
+        RegistrationForm form = RegisteredCities.municipality("Achieng", "Otieno", email, CITY_PASSWORD, "Kisumu", "KE", "Kisumu County",
+                610_082L, "https://kisumu.go.ke");
         form.setLegalRepresentative("Governor of Kisumu County");
-        String officer = cityRegistration.register(form);
-        City city = cityAccounts.requireCityOf(officer);
-        Task verification = taskService.createTaskQuery().processInstanceBusinessKey("CITY-" + city.getId()).singleResult();
-        taskService.complete(verification.getId(), Map.of("cityVerification", "approve"));
-        return form.getEmail();
+        RegisteredCities.verified(cityRegistration, cityAccounts, taskService, form);
+        return email;
     }
 }

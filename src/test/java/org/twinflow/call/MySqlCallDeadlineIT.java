@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,7 +42,8 @@ import org.twinflow.proposal.ProposalService;
 import org.twinflow.proposal.ThematicArea;
 
 /**
- * Submissions racing a call's closing instant from many threads on the real MySQL-compatible server, while the call's
+ * Submissions racing a call's closing instant (just extended, so the extension's tables and timers run on the server
+ * too) from many threads on the real MySQL-compatible server, while the call's
  * closing runs at the deadline as its timer job would: each submission is either accepted before the close or refused
  * after it, none is lost or half-stored, and every accepted one is stored before the closing returns (so the call's
  * "every proposal reviewed?" count can never miss one).
@@ -63,15 +65,22 @@ class MySqlCallDeadlineIT {
     @Autowired ProposalService proposals;
     @Autowired CityRepository cities;
     @Autowired RuntimeService runtimeService;
+    @Autowired ManagementService managementService;
     @Autowired JdbcTemplate jdbc;
     @Autowired Clock clock;
 
     @Test
     void shouldAcceptEachSubmissionBeforeTheCloseAndRefuseEachAfterItWithNoneLost() throws Exception {
-        // given a published call that closes in three seconds, and one draft per city
-        Instant closesAt = clock.instant().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
-        CallForProposals call = calls.create(draftClosingAt(closesAt));
+        // given a published, open call whose deadline the secretariat has just extended to three seconds from now
+        CallForProposals call = calls.create(draftClosingAt(clock.instant().plusSeconds(2)));
         calls.publish(call.getReference(), "sofia");
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(call.getReference()).singleResult().getId();
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(instance).timers().singleResult().getId());
+        Instant closesAt = clock.instant().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        calls.extendDeadline(call.getReference(), closesAt, "Two cities lost power for a day.", "sofia");
+        assertThat(calls.extensionsOf(call.getId())).singleElement().satisfies(e -> assertThat(e.newClosesAt()).isEqualTo(closesAt));
+        assertThat(managementService.createJobQuery().processInstanceId(instance).activityId("Event_DeadlineReached").singleResult()
+                .getDuedate().toInstant()).isEqualTo(closesAt);
         List<String> drafts = new ArrayList<>();
         for (int i = 0; i < SUBMISSIONS; i++) {
             City city = cities.save(ProposalFixtures.semarang(clock.instant()));
