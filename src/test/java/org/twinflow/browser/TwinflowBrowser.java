@@ -189,11 +189,15 @@ final class TwinflowBrowser implements AutoCloseable {
                 if (chrome.findElements(next).isEmpty()) {
                     return false;
                 }
-                String firstTask = chrome.findElements(By.cssSelector("ol.tasks-list li.task h4 a")).stream().findFirst()
-                        .map(WebElement::getText).orElse("");
-                click(chrome.findElement(next));
-                new WebDriverWait(chrome, TIMEOUT).ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector("ol.tasks-list li.task h4 a")).stream().findFirst()
-                        .map(WebElement::getText).map(text -> !text.equals(firstTask)).orElse(false));
+                try {
+                    String firstTask = chrome.findElements(By.cssSelector("ol.tasks-list li.task h4 a")).stream().findFirst()
+                            .map(WebElement::getText).orElse("");
+                    click(chrome.findElement(next));
+                    new WebDriverWait(chrome, TIMEOUT).ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector("ol.tasks-list li.task h4 a")).stream().findFirst()
+                            .map(WebElement::getText).map(text -> !text.equals(firstTask)).orElse(false));
+                } catch (StaleElementReferenceException reRendered) {
+                    // Tasklist re-rendered the list (its refresh) between reading and clicking: look at this page again
+                }
             }
         }
         return false;
