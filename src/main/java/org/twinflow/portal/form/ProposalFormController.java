@@ -214,7 +214,7 @@ class ProposalFormController {
         boolean submission = action == Action.SUBMIT;
         form.normalise();
         List<ProposalFormService.Attachment> attachments = attachmentsOf(form);
-        validate(form, result, submission, call, submission ? attachedKinds(existing, attachments) : Set.of());
+        validate(form, result, submission, call, city, submission ? attachedKinds(existing, attachments) : Set.of());
         if (revision && !submission) {
             result.reject("RevisionNoDraft", "A revision cannot be saved as a draft");
         }
@@ -301,7 +301,8 @@ class ProposalFormController {
         return "/proposals/" + proposal.getReference() + "/edit";
     }
 
-    private void validate(ProposalForm form, BindingResult result, boolean submission, FormCall call, Set<DocumentKind> attached) {
+    private void validate(ProposalForm form, BindingResult result, boolean submission, FormCall call, City city,
+            Set<DocumentKind> attached) {
         // Validate into a scratch result, so a field that could not even be converted (typeMismatch) gets one message, not two.
         var checked = new BeanPropertyBindingResult(form, FORM);
         if (submission) {
@@ -318,7 +319,7 @@ class ProposalFormController {
                 result.addError(error);
             }
         }
-        crossFieldRules.validate(form, result, submission, call.rules(), attached);
+        crossFieldRules.validate(form, result, submission, call.rules(), city.getCountryCode(), attached);
     }
 
     private String showForm(ProposalForm form, Model model, City city, Proposal existing, boolean revision, FormCall call) {

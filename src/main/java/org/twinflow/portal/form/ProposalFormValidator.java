@@ -18,8 +18,8 @@ import org.twinflow.proposal.Sdg;
  * The rules of the proposal form that involve more than one field, run after Bean Validation, against the rules of
  * the proposal's call. Always: SDG numbers 1–17, partner countries from ISO 3166, an end date only with a start date
  * and after it, a thematic area of the call. On submission also: requested amount + co-financing = total budget, the
- * call's limits (duration, requested amount, funding share), which the eligibility decision would otherwise refuse,
- * and the documents the call requires.
+ * call's limits (duration, requested amount, funding share), the SDGs it targets and the countries that may lead in it,
+ * which the eligibility decision would otherwise refuse, and the documents the call requires.
  */
 @Component
 class ProposalFormValidator {
@@ -29,9 +29,10 @@ class ProposalFormValidator {
             DocumentKind.COUNCIL_RESOLUTION, "councilResolution", DocumentKind.PARTNER_COMMITMENT, "partnerCommitments");
 
     /**
+     * @param leadCountry the lead city's country (ISO code)
      * @param attached the kinds of document the proposal has: stored before, or chosen in this request (checked on submission)
      */
-    void validate(ProposalForm form, Errors errors, boolean submission, CallRules call, Set<DocumentKind> attached) {
+    void validate(ProposalForm form, Errors errors, boolean submission, CallRules call, String leadCountry, Set<DocumentKind> attached) {
         if (form.getThematicArea() != null && !call.thematicAreas().contains(form.getThematicArea())
                 && !errors.hasFieldErrors("thematicArea")) {
             errors.rejectValue("thematicArea", "CallArea", new Object[] {call.reference()}, "Not an area of the call");
@@ -50,6 +51,15 @@ class ProposalFormValidator {
         if (submission) {
             validateBudget(form, errors, call);
             validateDocuments(errors, call, attached);
+            if (!call.sdgs().isEmpty() && !form.getSdgs().isEmpty() && form.getSdgs().stream().noneMatch(call.sdgs()::contains)
+                    && !errors.hasFieldErrors("sdgs")) {
+                errors.rejectValue("sdgs", "CallSdg", new Object[] {call.reference(), call.sdgs().stream().sorted().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", "))}, "None of the call's SDGs");
+            }
+            if (!call.acceptsLeadCountry(leadCountry)) {
+                errors.reject("CallLeadCountry", new Object[] {call.reference(), String.join(", ", new java.util.TreeSet<>(call.leadCountries()))},
+                        "The lead city's country cannot lead in this call");
+            }
         }
     }
 

@@ -44,10 +44,10 @@ class ProposalFormValidatorTest {
 
         // when saved as draft, then it is fine; when submitted, the call's limit applies
         var draft = new BeanPropertyBindingResult(form, "proposalForm");
-        validator.validate(form, draft, false, CLIMATE_CALL, Set.of());
+        validator.validate(form, draft, false, CLIMATE_CALL, "ID", Set.of());
         assertThat(draft.hasErrors()).isFalse();
         var submission = new BeanPropertyBindingResult(form, "proposalForm");
-        validator.validate(form, submission, true, CLIMATE_CALL, Set.of(DocumentKind.COUNCIL_RESOLUTION));
+        validator.validate(form, submission, true, CLIMATE_CALL, "ID", Set.of(DocumentKind.COUNCIL_RESOLUTION));
         assertThat(submission.getFieldError("endDate").getCode()).isEqualTo("Duration");
         assertThat(submission.getFieldError("endDate").getArguments()).containsExactly(4, 6, 36);
     }
@@ -62,7 +62,7 @@ class ProposalFormValidatorTest {
 
         // when submitted, then the requested amount is refused
         var result = new BeanPropertyBindingResult(form, "proposalForm");
-        validator.validate(form, result, true, CLIMATE_CALL, Set.of(DocumentKind.COUNCIL_RESOLUTION));
+        validator.validate(form, result, true, CLIMATE_CALL, "ID", Set.of(DocumentKind.COUNCIL_RESOLUTION));
         assertThat(result.getFieldError("requestedAmount").getCode()).isEqualTo("FundingShare");
         assertThat(result.getFieldError("totalBudget")).isNull();
     }
@@ -76,7 +76,7 @@ class ProposalFormValidatorTest {
         form.setCoFinancing(new BigDecimal("240000"));
 
         var result = new BeanPropertyBindingResult(form, "proposalForm");
-        validator.validate(form, result, true, CLIMATE_CALL, Set.of(DocumentKind.COUNCIL_RESOLUTION));
+        validator.validate(form, result, true, CLIMATE_CALL, "ID", Set.of(DocumentKind.COUNCIL_RESOLUTION));
         assertThat(result.getFieldError("requestedAmount").getCode()).isEqualTo("CallMax");
         assertThat(result.getFieldError("requestedAmount").getArguments()).containsExactly(new BigDecimal("150000"), "EUR");
     }
@@ -89,7 +89,7 @@ class ProposalFormValidatorTest {
 
         // when saved as a draft, then the area is refused
         var result = new BeanPropertyBindingResult(form, "proposalForm");
-        validator.validate(form, result, false, CLIMATE_CALL, Set.of());
+        validator.validate(form, result, false, CLIMATE_CALL, "ID", Set.of());
         assertThat(result.getFieldError("thematicArea").getCode()).isEqualTo("CallArea");
     }
 
@@ -99,15 +99,43 @@ class ProposalFormValidatorTest {
 
         // when saved as a draft without the council resolution, then that is fine
         var draft = new BeanPropertyBindingResult(form, "proposalForm");
-        validator.validate(form, draft, false, CLIMATE_CALL, Set.of(DocumentKind.LETTER_OF_INTENT));
+        validator.validate(form, draft, false, CLIMATE_CALL, "ID", Set.of(DocumentKind.LETTER_OF_INTENT));
         assertThat(draft.hasErrors()).isFalse();
 
         // when submitted without it, then the resolution's input says so; with it (stored before or chosen now), nothing
         var missing = new BeanPropertyBindingResult(form, "proposalForm");
-        validator.validate(form, missing, true, CLIMATE_CALL, Set.of(DocumentKind.LETTER_OF_INTENT));
+        validator.validate(form, missing, true, CLIMATE_CALL, "ID", Set.of(DocumentKind.LETTER_OF_INTENT));
         assertThat(missing.getFieldError("councilResolution").getCode()).isEqualTo("CallDocument");
         var attached = new BeanPropertyBindingResult(form, "proposalForm");
-        validator.validate(form, attached, true, CLIMATE_CALL, Set.of(DocumentKind.COUNCIL_RESOLUTION));
+        validator.validate(form, attached, true, CLIMATE_CALL, "ID", Set.of(DocumentKind.COUNCIL_RESOLUTION));
         assertThat(attached.hasErrors()).isFalse();
+    }
+
+    @Test
+    void shouldRefuseOnSubmissionNoSdgOfTheCallAndALeadCountryOutsideIt() {
+        // given a proposal for SDGs 5 and 6 of an Indonesian city, to a call for SDGs 11 and 13 led from the Philippines or Viet Nam
+        CallRules call = new CallRules(CLIMATE_CALL.callId(), CLIMATE_CALL.reference(), CLIMATE_CALL.mode(), CLIMATE_CALL.thematicAreas(),
+                Set.of(11, 13), Set.of("PH", "VN"), Set.of(), "EUR", CLIMATE_CALL.budget(), CLIMATE_CALL.maxRequestedAmount(),
+                CLIMATE_CALL.maxFundingShare(), 6, 36, 2, java.time.Period.ofMonths(6));
+        ProposalForm form = new ProposalForm();
+        form.setSdgs(new java.util.ArrayList<>(java.util.List.of(5, 6)));
+
+        // when saved as a draft, then nothing is said; when submitted, both are refused, naming the call's SDGs and countries
+        var draft = new BeanPropertyBindingResult(form, "proposalForm");
+        validator.validate(form, draft, false, call, "ID", Set.of());
+        assertThat(draft.hasErrors()).isFalse();
+        var submission = new BeanPropertyBindingResult(form, "proposalForm");
+        validator.validate(form, submission, true, call, "ID", Set.of());
+        assertThat(submission.getFieldError("sdgs").getCode()).isEqualTo("CallSdg");
+        assertThat(submission.getFieldError("sdgs").getArguments()).containsExactly(call.reference(), "11, 13");
+        assertThat(submission.getGlobalError().getCode()).isEqualTo("CallLeadCountry");
+        assertThat(submission.getGlobalError().getArguments()).containsExactly(call.reference(), "PH, VN");
+
+        // and a Philippine city's proposal with SDG 13 passes both
+        form.setSdgs(new java.util.ArrayList<>(java.util.List.of(5, 13)));
+        var fine = new BeanPropertyBindingResult(form, "proposalForm");
+        validator.validate(form, fine, true, call, "ph", Set.of());
+        assertThat(fine.getFieldError("sdgs")).isNull();
+        assertThat(fine.getGlobalErrors()).isEmpty();
     }
 }
