@@ -234,9 +234,13 @@ abstract class PortalRepeatScenarios {
                 .processInstanceBusinessKey(reference).count();
     }
 
-    /** Everything a submission needs, as the form's fields: two partners, three SDGs, one result. */
     private Multipart completeProposal(Multipart form, String title) {
-        LocalDate start = LocalDate.now(clock).withDayOfMonth(1).plusMonths(2);
+        return completeProposal(form, title, LocalDate.now(clock));
+    }
+
+    /** Everything a submission needs, as the form's fields: two partners, three SDGs, one result; starting in two months. */
+    static Multipart completeProposal(Multipart form, String title, LocalDate today) {
+        LocalDate start = today.withDayOfMonth(1).plusMonths(2);
         return form.field("title", title).field("partnershipType", "TWINNING").field("thematicArea", "MOBILITY")
                 .field("_sdgs", "on").field("sdgs", "9").field("sdgs", "11").field("sdgs", "13")
                 .field("summary", "Semarang and Toyama exchange what works for public transport in compact cities.")
