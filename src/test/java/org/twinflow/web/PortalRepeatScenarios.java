@@ -152,6 +152,24 @@ abstract class PortalRepeatScenarios {
     }
 
     @Test
+    void shouldRefuseAFormsIdSentWithAnotherForm() {
+        // given a draft saved from its edit form, whose submission id is now used
+        String reference = savedDraft("Compact city planning exchange");
+        PortalClient.FormPage editPage = browser.open("/proposals/" + reference + "/edit");
+        assertThat(browser.post("/proposals/" + reference + "/edit",
+                completeProposal(editPage.multipart(), "Compact city planning exchange").field("save", "1")).statusCode()).isEqualTo(302);
+
+        // when the same id comes with the new-proposal form (a page kept open and pasted into another, a crafted request)
+        PortalClient.FormPage newPage = browser.open(CallFixtures.NEW_PROPOSAL_FORM);
+        PortalClient.FormPage mixed = new PortalClient.FormPage(newPage.csrfToken(), editPage.submissionId(), newPage.callReference());
+        HttpResponse<String> other = browser.post("/proposals/new", completeProposal(mixed.multipart(), "Another exchange").field("save", "1"));
+
+        // then it is refused, not answered as a repeat of the draft's save, and nothing new is stored
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(409);
+        assertThat(proposals.proposalsOf(city.getId())).hasSize(1);
+    }
+
+    @Test
     void shouldTakeTheClarificationAnswerOnceWhenItIsSentTwiceAtOnce() throws Exception {
         for (int round = 1; round <= ROUNDS; round++) {
             // given a submitted proposal whose screening asks the city a question

@@ -16,6 +16,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * work, so the work and the record commit or roll back together. A repeat — a double click, a retry
  * after a slow answer, the back button and "send again" — collides with the record's primary key: the
  * database makes it wait until the first commits (then it gets the first's result) or rolls back (then it
- * does the work itself). Nothing is done twice and nobody sees an error for a repeat.
+ * does the work itself). Nothing is done twice and nobody sees an error for a repeat. The id belongs to the form's
+ * address: sent to another form, or by somebody else, it is refused ({@link FormAlreadyUsedException}).
  */
 @Component
 public class SubmitOnce {
@@ -44,10 +47,10 @@ public class SubmitOnce {
         }
     }
 
-    /** The form was sent before on behalf of somebody else; its result is not theirs to see. */
+    /** The form was sent before on behalf of somebody else, or to another address; its result is not this request's. */
     public static class FormAlreadyUsedException extends RuntimeException {
         FormAlreadyUsedException(String submissionId) {
-            super("Form submission " + submissionId + " was sent before by somebody else");
+            super("Form submission " + submissionId + " was sent before by somebody else or to another form");
         }
     }
 
@@ -84,8 +87,8 @@ public class SubmitOnce {
         try {
             return transaction.execute(status -> {
                 // First, so that a repeat waits here (on the key) rather than doing the work a second time.
-                jdbc.update("INSERT INTO form_submission (submission_id, user_id, result_path, submitted_at) VALUES (?, ?, ?, ?)",
-                        submissionId, userId, "", Timestamp.from(clock.instant()));
+                jdbc.update("INSERT INTO form_submission (submission_id, user_id, result_path, submitted_at, form_action) "
+                        + "VALUES (?, ?, ?, ?, ?)", submissionId, userId, "", Timestamp.from(clock.instant()), formAction());
                 T result = work.get();
                 jdbc.update("UPDATE form_submission SET result_path = ? WHERE submission_id = ?", resultPath.apply(result), submissionId);
                 return new Outcome.Done<>(result);
@@ -96,14 +99,28 @@ public class SubmitOnce {
     }
 
     private <T> Outcome<T> firstResult(String submissionId, String userId) {
-        List<String> paths = jdbc.queryForList("SELECT result_path FROM form_submission WHERE submission_id = ? AND user_id = ?",
-                String.class, submissionId, userId);
+        String action = formAction();
+        List<String> paths = action == null
+                ? jdbc.queryForList("SELECT result_path FROM form_submission WHERE submission_id = ? AND user_id = ?", String.class,
+                        submissionId, userId)
+                : jdbc.queryForList("SELECT result_path FROM form_submission WHERE submission_id = ? AND user_id = ? "
+                        + "AND (form_action IS NULL OR form_action = ?)", String.class, submissionId, userId, action);
         if (paths.isEmpty()) {
-            // Sent before by somebody else (a form passed on, or a registration sent again for another address).
+            // Sent before by somebody else (a form passed on, or a registration sent again for another address), or to
+            // another form (a page's id sent with another page's fields): not a repeat of what was done.
             throw new FormAlreadyUsedException(submissionId);
         }
         log.info("Submission {} of {} repeated; answered with {}", submissionId, userId, paths.get(0));
         return new Outcome.AlreadyDone<>(paths.get(0));
+    }
+
+    /** The address the form was sent to, as the request names it; null outside a request. */
+    private static String formAction() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            String path = attributes.getRequest().getRequestURI();
+            return path.length() > 300 ? path.substring(0, 300) : path;
+        }
+        return null;
     }
 
     /** Repeats come within minutes; a month later the record is no longer needed. */
