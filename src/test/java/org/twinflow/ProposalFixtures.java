@@ -13,6 +13,7 @@ import org.twinflow.proposal.PartnerRole;
 import org.twinflow.proposal.PartnershipType;
 import org.twinflow.proposal.ProposalDraft;
 import org.twinflow.proposal.ThematicArea;
+import org.twinflow.process.ProposalProcess;
 
 /**
  * Named test data for the Spring Boot integration tests: an Indonesian municipality proposing a
@@ -56,5 +57,20 @@ public final class ProposalFixtures {
                 partners, List.of(11, 13),
                 List.of(new ExpectedResult("Transport planners trained in transit-oriented development",
                         "Officials trained", "30")));
+    }
+
+    /** The same proposal to another call, in the given thematic area (a call covers only some areas). */
+    public static ProposalDraft inCall(ProposalDraft d, Long callId, ThematicArea area) {
+        return new ProposalDraft(callId, d.leadCityId(), d.partnershipType(), area, d.title(), d.summary(), d.objectives(), d.activities(),
+                d.startDate(), d.durationMonths(), d.totalBudget(), d.requestedAmount(), d.coFinancing(), d.currency(), d.partners(),
+                d.sdgs(), d.expectedResults());
+    }
+
+    /** A reviewer's scoring form: the same score for every criterion, a comment, "fund". */
+    public static java.util.Map<String, Object> scores(int score, String comment) {
+        return java.util.Map.of(ProposalProcess.Vars.SCORE_RELEVANCE, score, ProposalProcess.Vars.SCORE_SDG_CONTRIBUTION, score,
+                ProposalProcess.Vars.SCORE_FEASIBILITY, score, ProposalProcess.Vars.SCORE_PARTNERSHIP_QUALITY, score,
+                ProposalProcess.Vars.SCORE_SUSTAINABILITY, score, ProposalProcess.Vars.REVIEW_COMMENT, comment,
+                ProposalProcess.Vars.RECOMMENDATION, "fund");
     }
 }

@@ -37,4 +37,11 @@ public record CallDraft(
         leadCountries = leadCountries == null ? Set.of() : Set.copyOf(leadCountries.stream().map(String::toUpperCase).toList());
         requiredDocuments = requiredDocuments == null ? Set.of() : Set.copyOf(requiredDocuments);
     }
+
+    /** The same draft under another reference (a call's reference never changes once created). */
+    public CallDraft withReference(String newReference) {
+        return new CallDraft(newReference, title, description, mode, thematicAreas, sdgs, leadCountries, requiredDocuments, opensAt,
+                closesAt, timeZone, budget, currency, maxRequestedAmount, maxFundingShare, minDurationMonths, maxDurationMonths,
+                reviewerCount, reportingInterval);
+    }
 }

@@ -53,10 +53,7 @@ public class CallService implements CallGate {
     @Transactional
     public CallForProposals update(String reference, CallDraft draft) {
         CallForProposals call = calls.findForChangeByReference(reference).orElseThrow(() -> new CallNotFoundException(reference));
-        CallDraft kept = new CallDraft(call.getReference(), draft.title(), draft.description(), draft.mode(), draft.thematicAreas(),
-                draft.sdgs(), draft.leadCountries(), draft.requiredDocuments(), draft.opensAt(), draft.closesAt(), draft.timeZone(),
-                draft.budget(), draft.currency(), draft.maxRequestedAmount(), draft.maxFundingShare(), draft.minDurationMonths(),
-                draft.maxDurationMonths(), draft.reviewerCount(), draft.reportingInterval());
+        CallDraft kept = draft.withReference(call.getReference());
         if (call.isPublished()) {
             if (calls.countSubmittedProposals(call.getId()) > 0) {
                 throw new CallRulesLockedException("Proposals have been submitted to " + reference

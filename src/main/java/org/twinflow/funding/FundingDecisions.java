@@ -3,6 +3,7 @@ package org.twinflow.funding;
 import static org.twinflow.process.CallProcess.Vars.CALL_ID;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -56,12 +56,15 @@ public class FundingDecisions {
     private final CommitteeDecisions decisions;
     private final FundingMessages messages;
     private final CallProperties settings;
+    private final Clock clock;
 
-    public FundingDecisions(FundingService funding, CommitteeDecisions decisions, FundingMessages messages, CallProperties settings) {
+    public FundingDecisions(FundingService funding, CommitteeDecisions decisions, FundingMessages messages, CallProperties settings,
+            Clock clock) {
         this.funding = funding;
         this.decisions = decisions;
         this.messages = messages;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** Records every proposal's decision (reserve: its place on the list), tells each proposal, opens the reserve list. */
@@ -96,7 +99,7 @@ public class FundingDecisions {
             }
             messages.fundingDecided(execution.getProcessEngineServices(), reference, decisionVariables(sent));
         }
-        execution.setVariable(RESERVE_LIST_CLOSES_AT, Date.from(ClockUtil.getCurrentTime().toInstant().atZone(ZoneOffset.UTC)
+        execution.setVariable(RESERVE_LIST_CLOSES_AT, Date.from(clock.instant().atZone(ZoneOffset.UTC)
                 .plus(settings.reserveListOpenFor()).toInstant()));
         log.info("Call {}: {} funding decisions sent", execution.getProcessBusinessKey(), choices.size());
     }

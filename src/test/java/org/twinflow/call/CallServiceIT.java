@@ -210,9 +210,7 @@ class CallServiceIT {
     private Proposal draftOf(CallForProposals call) {
         City city = cities.save(ProposalFixtures.semarang(clock.instant()));
         ProposalDraft d = ProposalFixtures.semarangToyamaMobility(city.getId(), LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
-        return proposals.createDraft(new ProposalDraft(call.getId(), d.leadCityId(), d.partnershipType(), d.thematicArea(), d.title(),
-                d.summary(), d.objectives(), d.activities(), d.startDate(), d.durationMonths(), d.totalBudget(), d.requestedAmount(),
-                d.coFinancing(), d.currency(), d.partners(), d.sdgs(), d.expectedResults()));
+        return proposals.createDraft(ProposalFixtures.inCall(d, call.getId(), d.thematicArea()));
     }
 
     private Job timer(String instance) {

@@ -85,7 +85,7 @@ class MySqlCallDeadlineIT {
         for (int i = 0; i < SUBMISSIONS; i++) {
             City city = cities.save(ProposalFixtures.semarang(clock.instant()));
             ProposalDraft full = ProposalFixtures.semarangToyamaMobility(city.getId(), java.time.LocalDate.now(clock));
-            drafts.add(proposals.createDraft(withCall(full, call.getId())).getReference());
+            drafts.add(proposals.createDraft(ProposalFixtures.inCall(full, call.getId(), full.thematicArea())).getReference());
         }
 
         // when each is submitted around the deadline (from 600 ms before to 600 ms after), while the call closes at the deadline
@@ -148,11 +148,6 @@ class MySqlCallDeadlineIT {
         return jdbc.queryForObject("SELECT COUNT(*) FROM proposal WHERE call_id = ? AND status <> 'DRAFT'", Long.class, callId);
     }
 
-    private static ProposalDraft withCall(ProposalDraft d, Long callId) {
-        return new ProposalDraft(callId, d.leadCityId(), d.partnershipType(), d.thematicArea(), d.title(), d.summary(), d.objectives(),
-                d.activities(), d.startDate(), d.durationMonths(), d.totalBudget(), d.requestedAmount(), d.coFinancing(), d.currency(),
-                d.partners(), d.sdgs(), d.expectedResults());
-    }
 
     private CallDraft draftClosingAt(Instant closesAt) {
         return new CallDraft("2027-RACE", "Deadline race", "Submissions at the deadline.", CallMode.COMPETITIVE,

@@ -154,9 +154,7 @@ abstract class CallFundingScenario extends ProposalPageTestSupport {
 
     private ProposalDraft inCall(CallForProposals call, String officer, String title) {
         ProposalDraft d = ProposalFixtures.mobilityProposal(cityOf(officer), LocalDate.now(clock), title, List.of(ProposalFixtures.toyama()));
-        return new ProposalDraft(call.getId(), d.leadCityId(), d.partnershipType(), ThematicArea.CLIMATE_DRR, d.title(), d.summary(),
-                d.objectives(), d.activities(), d.startDate(), d.durationMonths(), d.totalBudget(), d.requestedAmount(), d.coFinancing(),
-                d.currency(), d.partners(), d.sdgs(), d.expectedResults());
+        return ProposalFixtures.inCall(d, call.getId(), ThematicArea.CLIMATE_DRR);
     }
 
     private void reviewed(Proposal proposal, int score) {

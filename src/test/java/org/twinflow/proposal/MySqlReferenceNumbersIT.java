@@ -82,7 +82,8 @@ class MySqlReferenceNumbersIT {
         for (City lead : leads) {
             submissions.add(threads.submit(() -> {
                 start.await();
-                return proposals.submitNew(inCall(callId, ProposalFixtures.semarangToyamaMobility(lead.getId(), LocalDate.of(2031, 1, 1))),
+                return proposals.submitNew(ProposalFixtures.inCall(ProposalFixtures.semarangToyamaMobility(lead.getId(), LocalDate.of(2031, 1, 1)),
+                        callId, ThematicArea.CLIMATE_DRR),
                         "newyear");
             }));
         }
@@ -98,9 +99,4 @@ class MySqlReferenceNumbersIT {
                 java.util.stream.IntStream.rangeClosed(1, CITIES).mapToObj(n -> "TW-2031-%04d".formatted(n)).toList());
     }
 
-    private static ProposalDraft inCall(Long callId, ProposalDraft d) {
-        return new ProposalDraft(callId, d.leadCityId(), d.partnershipType(), ThematicArea.CLIMATE_DRR, d.title(), d.summary(), d.objectives(),
-                d.activities(), d.startDate(), d.durationMonths(), d.totalBudget(), d.requestedAmount(), d.coFinancing(), d.currency(),
-                d.partners(), d.sdgs(), d.expectedResults());
-    }
 }

@@ -3,6 +3,8 @@ package org.twinflow.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.twinflow.process.ProposalProcess.Elements.*;
 import static org.twinflow.process.ProposalProcess.Vars.*;
+import static org.twinflow.RunningJobExecutor.waitForTask;
+import static org.twinflow.RunningJobExecutor.waitUntil;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -16,9 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -86,13 +88,15 @@ class MySqlSimultaneousReviewsIT {
             for (int round = 1; round <= ROUNDS; round++) {
                 // given a proposal whose two reviewers have declared no conflict and now score it
                 Proposal proposal = inScoring(lead);
-                Task first = scoreTask(proposal, REVIEWER_1);
-                Task second = scoreTask(proposal, REVIEWER_2);
+                Task first = waitForTask(engine.getTaskService(), proposal.getReference(), TASK_SCORE_PROPOSAL, REVIEWER_1);
+                Task second = waitForTask(engine.getTaskService(), proposal.getReference(), TASK_SCORE_PROPOSAL, REVIEWER_2);
 
                 // when both press Complete at the same moment
                 CountDownLatch start = new CountDownLatch(1);
-                Future<HttpResponse<String>> answer1 = reviewers.submit(atStart(start, () -> reviewer1.submitForm(first.getId(), scores(4))));
-                Future<HttpResponse<String>> answer2 = reviewers.submit(atStart(start, () -> reviewer2.submitForm(second.getId(), scores(2))));
+                Map<String, Object> four = ProposalFixtures.scores(4, "Scored 4 at the same moment as the other reviewer.");
+                Map<String, Object> two = ProposalFixtures.scores(2, "Scored 2 at the same moment as the other reviewer.");
+                Future<HttpResponse<String>> answer1 = reviewers.submit(atStart(start, () -> reviewer1.submitForm(first.getId(), four)));
+                Future<HttpResponse<String>> answer2 = reviewers.submit(atStart(start, () -> reviewer2.submitForm(second.getId(), two)));
                 start.countDown();
                 HttpResponse<String> response1 = answer1.get(60, TimeUnit.SECONDS);
                 HttpResponse<String> response2 = answer2.get(60, TimeUnit.SECONDS);
@@ -122,51 +126,22 @@ class MySqlSimultaneousReviewsIT {
     /** Submitted, screened, given to both reviewers, who declared no conflict: each has a scoring task. */
     private Proposal inScoring(City lead) throws InterruptedException {
         Proposal proposal = proposals.submitNew(ProposalFixtures.semarangToyamaMobility(lead.getId(), LocalDate.now(clock)), "semarang");
-        complete(waitForTask(proposal, TASK_SCREEN_PROPOSAL, null), Map.of(SCREENING_OUTCOME, "complete"));
-        complete(waitForTask(proposal, TASK_ASSIGN_REVIEWERS, null), Map.of(REVIEWERS, List.of(REVIEWER_1, REVIEWER_2)));
+        TaskService tasks = engine.getTaskService();
+        complete(waitForTask(tasks, proposal.getReference(), TASK_SCREEN_PROPOSAL, null), Map.of(SCREENING_OUTCOME, "complete"));
+        complete(waitForTask(tasks, proposal.getReference(), TASK_ASSIGN_REVIEWERS, null), Map.of(REVIEWERS, List.of(REVIEWER_1, REVIEWER_2)));
         for (String reviewer : List.of(REVIEWER_1, REVIEWER_2)) {
-            complete(waitForTask(proposal, TASK_DECLARE_CONFLICT_OF_INTEREST, reviewer), Map.of(CONFLICT_OF_INTEREST, "none"));
+            complete(waitForTask(tasks, proposal.getReference(), TASK_DECLARE_CONFLICT_OF_INTEREST, reviewer), Map.of(CONFLICT_OF_INTEREST, "none"));
         }
         return proposal;
     }
 
-    private Task scoreTask(Proposal proposal, String reviewer) throws InterruptedException {
-        return waitForTask(proposal, TASK_SCORE_PROPOSAL, reviewer);
-    }
 
-    private Task waitForTask(Proposal proposal, String taskKey, String assignee) throws InterruptedException {
-        Task[] found = new Task[1];
-        waitUntil(() -> {
-            var query = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(proposal.getReference()).taskDefinitionKey(taskKey);
-            if (assignee != null) {
-                query = query.taskAssignee(assignee);
-            }
-            found[0] = query.singleResult();
-            return found[0] != null;
-        }, taskKey + " of " + proposal.getReference());
-        return found[0];
-    }
 
     private void complete(Task task, Map<String, Object> variables) {
         engine.getTaskService().complete(task.getId(), variables);
     }
 
-    private static Map<String, Object> scores(int score) {
-        return Map.of(SCORE_RELEVANCE, score, SCORE_SDG_CONTRIBUTION, score, SCORE_FEASIBILITY, score, SCORE_PARTNERSHIP_QUALITY, score,
-                SCORE_SUSTAINABILITY, score, REVIEW_COMMENT, "Scored " + score + " at the same moment as the other reviewer.",
-                RECOMMENDATION, "fund");
-    }
 
-    /** The job executor works in the background: look again until the condition holds, for at most 30 seconds. */
-    private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Still waiting after 30 s: " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
 
     private static <T> Callable<T> atStart(CountDownLatch start, Callable<T> request) {
         return () -> {

@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.twinflow.CallFixtures;
 import org.twinflow.MySqlTestDatabase;
 import org.twinflow.ProposalFixtures;
+import org.twinflow.RunningJobExecutor;
 import org.twinflow.StaffHttp;
 import org.twinflow.TestUsers;
 import org.twinflow.account.CityAccounts;
@@ -173,8 +174,9 @@ class MySqlDeadlineRushIT {
         List<String> references = new ArrayList<>();
         for (int i = 0; i < PROPOSALS_IN_REVIEW; i++) {
             Proposal proposal = proposals.submitNew(ProposalFixtures.semarangToyamaMobility(city.getId(), LocalDate.now(clock)), "rush");
-            complete(waitForTask(proposal.getReference(), TASK_SCREEN_PROPOSAL, null), Map.of(SCREENING_OUTCOME, "complete"));
-            complete(waitForTask(proposal.getReference(), TASK_ASSIGN_REVIEWERS, null),
+            complete(RunningJobExecutor.waitForTask(engine.getTaskService(), proposal.getReference(), TASK_SCREEN_PROPOSAL, null),
+                    Map.of(SCREENING_OUTCOME, "complete"));
+            complete(RunningJobExecutor.waitForTask(engine.getTaskService(), proposal.getReference(), TASK_ASSIGN_REVIEWERS, null),
                     Map.of(REVIEWERS, List.of(reviewerIds.get(i % REVIEWER_COUNT), reviewerIds.get((i + 1) % REVIEWER_COUNT))));
             references.add(proposal.getReference());
         }
@@ -197,7 +199,8 @@ class MySqlDeadlineRushIT {
                         if (task == null) {
                             continue;
                         }
-                        Map<String, Object> variables = taskKey.equals(TASK_SCORE_PROPOSAL) ? scores(4) : Map.of(CONFLICT_OF_INTEREST, "none");
+                        Map<String, Object> variables = taskKey.equals(TASK_SCORE_PROPOSAL) ? ProposalFixtures.scores(4, "Scored in the rush.")
+                                : Map.of(CONFLICT_OF_INTEREST, "none");
                         long began = System.nanoTime();
                         HttpResponse<String> answer = tasklist.submitForm(task.getId(), variables);
                         latencies.add(System.nanoTime() - began);
@@ -243,29 +246,11 @@ class MySqlDeadlineRushIT {
                 .equals("IN_DECISION")).count();
     }
 
-    private org.camunda.bpm.engine.task.Task waitForTask(String reference, String taskKey, String assignee) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            var query = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey);
-            var task = (assignee == null ? query : query.taskAssignee(assignee)).singleResult();
-            if (task != null) {
-                return task;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("No task " + taskKey + " of " + reference + " after 30 s");
-            }
-            Thread.sleep(50);
-        }
-    }
 
     private void complete(org.camunda.bpm.engine.task.Task task, Map<String, Object> variables) {
         engine.getTaskService().complete(task.getId(), variables);
     }
 
-    private static Map<String, Object> scores(int score) {
-        return Map.of(SCORE_RELEVANCE, score, SCORE_SDG_CONTRIBUTION, score, SCORE_FEASIBILITY, score, SCORE_PARTNERSHIP_QUALITY, score,
-                SCORE_SUSTAINABILITY, score, REVIEW_COMMENT, "Scored in the rush.", RECOMMENDATION, "fund");
-    }
 
     private int inScreening() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM proposal WHERE status = 'IN_SCREENING' AND title LIKE 'Flood resilience exchange number %'",
