@@ -82,6 +82,13 @@ public final class StaffHttp {
         return post("/task/" + taskId + "/submit-form", variables);
     }
 
+    /** {@code GET} of a path under the engine's API, e.g. {@code /task/{id}}. */
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(engineApi + path)).header("Accept", "application/json").GET();
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The {@code message} of an error answer. */
     public static String message(HttpResponse<String> response) throws IOException {
         JsonNode body = JSON.readTree(response.body());

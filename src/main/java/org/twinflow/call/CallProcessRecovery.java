@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +26,7 @@ class CallProcessRecovery {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @Order(20)
     @Transactional
     public void startMissingCallProcesses() {
         calls.findAllByOrderByOpensAtDesc().stream().filter(c -> c.isPublished() && c.getClosedAt() == null).forEach(c -> {

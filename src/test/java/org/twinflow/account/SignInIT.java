@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -82,11 +81,14 @@ class SignInIT {
 
     @Test
     void shouldRenewTheSessionAtSignIn() throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        String before = session.getId();
-        var result = mvc.perform(post("/login").session(session).param("username", STAFF).param("password", PASSWORD).with(csrf()))
+        // the session (kept in the database, named by the JSESSIONID cookie) that the sign-in page opened
+        jakarta.servlet.http.Cookie before = mvc.perform(get("/login")).andReturn().getResponse().getCookie("JSESSIONID");
+        assertThat(before).isNotNull();
+        var result = mvc.perform(post("/login").cookie(before).param("username", STAFF).param("password", PASSWORD).with(csrf()))
                 .andExpect(authenticated()).andReturn();
-        assertThat(result.getRequest().getSession().getId()).isNotEqualTo(before);
+        jakarta.servlet.http.Cookie after = result.getResponse().getCookie("JSESSIONID");
+        assertThat(after).as("a new session cookie at sign-in").isNotNull();
+        assertThat(after.getValue()).isNotEqualTo(before.getValue());
     }
 
     @Test

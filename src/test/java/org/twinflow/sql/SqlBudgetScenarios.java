@@ -90,10 +90,19 @@ abstract class SqlBudgetScenarios {
         assertThat(cost.total()).as("statements of one submission:\n%s", cost.breakdown()).isLessThanOrEqualTo(submissionBudget());
     }
 
+    /** The browser's session cookie: the measured submission is sent in the session of the first, as a signed-in city's is. */
+    private jakarta.servlet.http.Cookie session;
+
     private void submit(City city, String officer) throws Exception {
-        mvc.perform(multipart("/proposals/new").params(completeForm(city)).with(csrf())
-                        .with(user(officer).authorities(new SimpleGrantedAuthority("GROUP_" + StaffGroups.CITIES))))
-                .andExpect(status().is3xxRedirection());
+        var request = multipart("/proposals/new").params(completeForm(city)).with(csrf())
+                .with(user(officer).authorities(new SimpleGrantedAuthority("GROUP_" + StaffGroups.CITIES)));
+        if (session != null) {
+            request.cookie(session);
+        }
+        var response = mvc.perform(request).andExpect(status().is3xxRedirection()).andReturn().getResponse();
+        if (response.getCookie("JSESSIONID") != null) {
+            session = response.getCookie("JSESSIONID");
+        }
         Jobs.runAsync(managementService);
     }
 

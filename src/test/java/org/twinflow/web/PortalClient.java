@@ -25,12 +25,21 @@ public final class PortalClient {
     private static final Pattern SUBMISSION_ID = Pattern.compile("name=\"submissionId\" value=\"([^\"]+)\"");
     private static final Pattern CALL_REFERENCE = Pattern.compile("name=\"callReference\" value=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http;
     private final int port;
 
     public PortalClient(int port) {
+        this(HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build(), port);
+    }
+
+    private PortalClient(HttpClient http, int port) {
+        this.http = http;
         this.port = port;
+    }
+
+    /** The same browser (its cookies, so its session) sending to another port: another node behind the same proxy. */
+    public PortalClient atPort(int otherPort) {
+        return new PortalClient(http, otherPort);
     }
 
     /** Signs in on the sign-in page and checks that it led away from it. */

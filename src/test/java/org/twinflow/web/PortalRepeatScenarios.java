@@ -50,7 +50,7 @@ import org.twinflow.web.PortalClient.Multipart;
  * that says what happened: never a duplicate and never a 500. Run on H2 ({@link PortalRepeatsIT}) and
  * on the MySQL-compatible server ({@link MySqlPortalRepeatsIT}), whose locking differs.
  */
-abstract class PortalRepeatScenarios {
+public abstract class PortalRepeatScenarios {
 
     static final int ROUNDS = 5;
     static final String PASSWORD = "Semarang-Toyama-2027";
@@ -83,6 +83,28 @@ abstract class PortalRepeatScenarios {
     @AfterEach
     void stopThreads() {
         twoClicks.shutdownNow();
+    }
+
+    @Test
+    void shouldAcceptTheFormsOfTabsOpenedTogetherRightAfterSigningIn() throws Exception {
+        for (int round = 1; round <= ROUNDS; round++) {
+            // given a city that has just signed in and opens two forms in two tabs at the same moment
+            PortalClient justSignedIn = new PortalClient(port).signIn(officer, PASSWORD);
+            String first = "Tabs opened together " + round + "a";
+            String second = "Tabs opened together " + round + "b";
+            var firstForm = twoClicks.submit(() -> justSignedIn.open(CallFixtures.NEW_PROPOSAL_FORM));
+            var secondForm = twoClicks.submit(() -> justSignedIn.open(CallFixtures.NEW_PROPOSAL_FORM));
+
+            // when both are saved
+            HttpResponse<String> firstSaved = justSignedIn.post("/proposals/new",
+                    completeProposal(firstForm.get(60, TimeUnit.SECONDS).multipart(), first).field("save", "1"));
+            HttpResponse<String> secondSaved = justSignedIn.post("/proposals/new",
+                    completeProposal(secondForm.get(60, TimeUnit.SECONDS).multipart(), second).field("save", "1"));
+
+            // then both are accepted: the session's CSRF token was made at the sign-in, not by each tab for itself
+            assertThat(List.of(firstSaved, secondSaved)).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302));
+            assertThat(proposals.proposalsOf(city.getId())).extracting(Proposal::getTitle).contains(first, second);
+        }
     }
 
     @Test
@@ -257,7 +279,7 @@ abstract class PortalRepeatScenarios {
     }
 
     /** Everything a submission needs, as the form's fields: two partners, three SDGs, one result; starting in two months. */
-    static Multipart completeProposal(Multipart form, String title, LocalDate today) {
+    public static Multipart completeProposal(Multipart form, String title, LocalDate today) {
         LocalDate start = today.withDayOfMonth(1).plusMonths(2);
         return form.field("title", title).field("partnershipType", "TWINNING").field("thematicArea", "MOBILITY")
                 .field("_sdgs", "on").field("sdgs", "9").field("sdgs", "11").field("sdgs", "13")

@@ -34,6 +34,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -201,6 +202,7 @@ public class SecurityConfig {
         @Override
         public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
                 throws IOException, jakarta.servlet.ServletException {
+            makeTheSessionsCsrfTokenNow(request);
             boolean city = authentication.getAuthorities().stream().anyMatch(a -> CITY.equals(a.getAuthority()));
             setDefaultTargetUrl(city ? CITY_HOME : STAFF_HOME);
             if (city) {
@@ -210,6 +212,18 @@ public class SecurityConfig {
                 return;
             }
             super.onAuthenticationSuccess(request, response, authentication);
+        }
+    }
+
+    /**
+     * The sign-in replaced the session's CSRF token; the new one is made here, with the sign-in's response, not by
+     * whichever of the next requests needs it first. Tabs opened at once after signing in would each make one, and as
+     * each request works on its own copy of the session (kept in the database), the token stored last would win and the
+     * forms of the other tabs be refused (403).
+     */
+    private static void makeTheSessionsCsrfTokenNow(HttpServletRequest request) {
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+            token.getToken();
         }
     }
 
