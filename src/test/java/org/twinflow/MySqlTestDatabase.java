@@ -61,8 +61,8 @@ public class MySqlTestDatabase implements BeforeAllCallback, TestInstancePreCons
 
     /**
      * Points the application (profile {@code mysql}) at this class's database, with the given first
-     * administrator: a fresh schema from the engine and Flyway, no job executor (the test runs jobs), and an
-     * engine name of its own.
+     * administrator: a fresh schema, created as in production (Flyway creates the engine's tables too), no job
+     * executor (the test runs jobs), and an engine name of its own.
      */
     public static void registerApplicationSettings(DynamicPropertyRegistry registry, String adminId, String adminPassword) {
         Database database = current();
@@ -72,8 +72,6 @@ public class MySqlTestDatabase implements BeforeAllCallback, TestInstancePreCons
         registry.add("TWINFLOW_DB_PASSWORD", database::password);
         registry.add("TWINFLOW_ADMIN_ID", () -> adminId);
         registry.add("TWINFLOW_ADMIN_PASSWORD", () -> adminPassword);
-        // a fresh database: the engine creates its schema, Flyway ours (whatever production sets for schema updates)
-        registry.add("camunda.bpm.database.schema-update", () -> "true");
         registry.add("spring.flyway.enabled", () -> "true");
         // the test runs the jobs itself
         registry.add("camunda.bpm.job-execution.enabled", () -> "false");
