@@ -6,6 +6,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -65,21 +67,28 @@ public class MySqlTestDatabase implements BeforeAllCallback, TestInstancePreCons
      * executor (the test runs jobs), and an engine name of its own.
      */
     public static void registerApplicationSettings(DynamicPropertyRegistry registry, String adminId, String adminPassword) {
+        applicationSettings(adminId, adminPassword).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The settings of {@link #registerApplicationSettings}, for an application the test starts itself. */
+    public static Map<String, String> applicationSettings(String adminId, String adminPassword) {
         Database database = current();
+        Map<String, String> settings = new LinkedHashMap<>();
         // the variables application-mysql.yaml reads
-        registry.add("TWINFLOW_DB_URL", database::jdbcUrl);
-        registry.add("TWINFLOW_DB_USER", database::user);
-        registry.add("TWINFLOW_DB_PASSWORD", database::password);
-        registry.add("TWINFLOW_ADMIN_ID", () -> adminId);
-        registry.add("TWINFLOW_ADMIN_PASSWORD", () -> adminPassword);
-        registry.add("spring.flyway.enabled", () -> "true");
+        settings.put("TWINFLOW_DB_URL", database.jdbcUrl());
+        settings.put("TWINFLOW_DB_USER", database.user());
+        settings.put("TWINFLOW_DB_PASSWORD", database.password());
+        settings.put("TWINFLOW_ADMIN_ID", adminId);
+        settings.put("TWINFLOW_ADMIN_PASSWORD", adminPassword);
+        settings.put("spring.flyway.enabled", "true");
         // the test runs the jobs itself
-        registry.add("camunda.bpm.job-execution.enabled", () -> "false");
-        registry.add("twinflow.mail.staff-digest-enabled", () -> "false");
+        settings.put("camunda.bpm.job-execution.enabled", "false");
+        settings.put("twinflow.mail.staff-digest-enabled", "false");
         // Camunda keeps engines in a JVM-wide registry by name: another "default" engine would replace the
         // cached H2 context's engine there, and closing this context would leave that context's REST API
         // without an engine (404)
-        registry.add("camunda.bpm.generate-unique-process-engine-name", () -> "true");
+        settings.put("camunda.bpm.generate-unique-process-engine-name", "true");
+        return settings;
     }
 
     @Override
