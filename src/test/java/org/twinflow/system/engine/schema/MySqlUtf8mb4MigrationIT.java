@@ -18,8 +18,9 @@ import org.twinflow.MySqlTestDatabase;
 
 /**
  * V016 by itself, through JDBC, on engine schemas as Camunda's scripts created them in 3-byte utf8 (each in a database of
- * its own next to the test's): every part converted with its rows, the result the same as Camunda's scripts in utf8mb4 would
- * create, also when a conversion was cut short; a schema of another Camunda version is refused untouched.
+ * its own next to the test's): every part converted with its rows (a COMPACT table made DYNAMIC), the result the same as
+ * Camunda's scripts in utf8mb4 would create, also when a conversion was cut short; a schema of another Camunda version is
+ * refused untouched.
  */
 @ExtendWith(MySqlTestDatabase.class)
 class MySqlUtf8mb4MigrationIT {
@@ -35,6 +36,8 @@ class MySqlUtf8mb4MigrationIT {
                 // given the seven parts as the engine created them before V016, with rows
                 EngineSchemaShape.createAsTheEngineDid(connection, EngineComponent.values());
                 sql.execute("INSERT INTO ACT_ID_USER (ID_, REV_, FIRST_, LAST_) VALUES ('hanguyen', 1, 'Hà', '" + USER_NAME + "')");
+                // a table from a server whose default row format was COMPACT: in utf8mb4 its keys on NAME_ (1 020 bytes) would not fit
+                sql.execute("ALTER TABLE ACT_RU_VARIABLE ROW_FORMAT=COMPACT");
                 assertThat(collationOf(connection, "ACT_ID_USER")).startsWith("utf8mb3").endsWith("_bin");
                 List<String> propertiesBefore = rows(connection, "SELECT NAME_, VALUE_, REV_ FROM ACT_GE_PROPERTY ORDER BY NAME_");
 
