@@ -61,7 +61,7 @@ import org.twinflow.system.StaffGroups;
 /**
  * The production profile ({@code mysql}) against the real MySQL-compatible server (MariaDB 10.11 in CI,
  * MySQL 8 from docker compose elsewhere), on a database of its own created empty for this class: the
- * first start creates Flyway's and Camunda's schemas side by side, then a proposal written in four
+ * first start lets Flyway create our schema and Camunda's, then a proposal written in four
  * scripts goes from submission to the signed-agreement wait, with the staff working their tasks.
  */
 @ExtendWith(MySqlTestDatabase.class) // before @SpringBootTest: creates the database first, drops it last
@@ -121,7 +121,7 @@ class MySqlProposalJourneyIT {
         // Flyway migrated our tables ...
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL",
                 String.class)).contains("001", "005");
-        // ... and the engine created its own next to them
+        // ... and the engine's, in utf8mb4 (V016)
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
                 + "AND UPPER(TABLE_NAME) LIKE 'ACT\\_%'", Integer.class)).isGreaterThanOrEqualTo(40);
         assertThat(jdbc.queryForList("SELECT VERSION_ FROM ACT_GE_SCHEMA_LOG", String.class))
@@ -224,7 +224,7 @@ class MySqlProposalJourneyIT {
     }
 
     @Test
-    void shouldLeaveCharactersTheEngineCannotStoreCleanlyOutOfTaskNamesAndKeepThemInTheProposal() {
+    void shouldKeepEmojiAndCjkBeyondTheBmpInTaskNamesAndVariables() {
         // given a proposal whose title has an emoji and a CJK character beyond the BMP
         String title = "Ciudades resilientes 🌊 𠮷 Chiang Mai–Guangzhou";
         City chiangMai = cities.save(new City(LEAD_CITY, "TH", "ภาคเหนือ", LocalGovernmentType.MUNICIPALITY, 131_000L,
@@ -235,11 +235,11 @@ class MySqlProposalJourneyIT {
                 List.of(new PartnerCity(GUANGZHOU, "CN", PartnerRole.CO_LEAD, "waishi@guangzhou.example"))), "chiangmai");
         Jobs.runAsync(managementService);
 
-        // then the engine's 3-byte columns get the title without those characters and without a replacement mark ...
+        // then the engine's utf8mb4 tables keep the title as typed, in the task's name and in the variable ...
         Task screening = taskService.createTaskQuery().processInstanceBusinessKey(submitted.getReference()).singleResult();
-        assertThat(screening.getName()).isEqualTo("Screen proposal " + submitted.getReference() + " · Ciudades resilientes Chiang Mai–Guangzhou");
-        assertThat(taskService.getVariable(screening.getId(), PROPOSAL_TITLE)).isEqualTo("Ciudades resilientes Chiang Mai–Guangzhou");
-        // ... and the proposal keeps every character
+        assertThat(screening.getName()).isEqualTo("Screen proposal " + submitted.getReference() + " · " + title);
+        assertThat(taskService.getVariable(screening.getId(), PROPOSAL_TITLE)).isEqualTo(title);
+        // ... and so does the proposal
         assertThat(proposals.byReference(submitted.getReference()).getTitle()).isEqualTo(title);
     }
 

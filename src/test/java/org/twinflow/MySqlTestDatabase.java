@@ -6,6 +6,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -61,27 +63,32 @@ public class MySqlTestDatabase implements BeforeAllCallback, TestInstancePreCons
 
     /**
      * Points the application (profile {@code mysql}) at this class's database, with the given first
-     * administrator: a fresh schema from the engine and Flyway, no job executor (the test runs jobs), and an
-     * engine name of its own.
+     * administrator: a fresh schema, created as in production (Flyway creates the engine's tables too), no job
+     * executor (the test runs jobs), and an engine name of its own.
      */
     public static void registerApplicationSettings(DynamicPropertyRegistry registry, String adminId, String adminPassword) {
+        applicationSettings(adminId, adminPassword).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The settings of {@link #registerApplicationSettings}, for an application the test starts itself. */
+    public static Map<String, String> applicationSettings(String adminId, String adminPassword) {
         Database database = current();
+        Map<String, String> settings = new LinkedHashMap<>();
         // the variables application-mysql.yaml reads
-        registry.add("TWINFLOW_DB_URL", database::jdbcUrl);
-        registry.add("TWINFLOW_DB_USER", database::user);
-        registry.add("TWINFLOW_DB_PASSWORD", database::password);
-        registry.add("TWINFLOW_ADMIN_ID", () -> adminId);
-        registry.add("TWINFLOW_ADMIN_PASSWORD", () -> adminPassword);
-        // a fresh database: the engine creates its schema, Flyway ours (whatever production sets for schema updates)
-        registry.add("camunda.bpm.database.schema-update", () -> "true");
-        registry.add("spring.flyway.enabled", () -> "true");
+        settings.put("TWINFLOW_DB_URL", database.jdbcUrl());
+        settings.put("TWINFLOW_DB_USER", database.user());
+        settings.put("TWINFLOW_DB_PASSWORD", database.password());
+        settings.put("TWINFLOW_ADMIN_ID", adminId);
+        settings.put("TWINFLOW_ADMIN_PASSWORD", adminPassword);
+        settings.put("spring.flyway.enabled", "true");
         // the test runs the jobs itself
-        registry.add("camunda.bpm.job-execution.enabled", () -> "false");
-        registry.add("twinflow.mail.staff-digest-enabled", () -> "false");
+        settings.put("camunda.bpm.job-execution.enabled", "false");
+        settings.put("twinflow.mail.staff-digest-enabled", "false");
         // Camunda keeps engines in a JVM-wide registry by name: another "default" engine would replace the
         // cached H2 context's engine there, and closing this context would leave that context's REST API
         // without an engine (404)
-        registry.add("camunda.bpm.generate-unique-process-engine-name", () -> "true");
+        settings.put("camunda.bpm.generate-unique-process-engine-name", "true");
+        return settings;
     }
 
     @Override

@@ -32,7 +32,6 @@ import org.twinflow.proposal.ProposalSnapshot;
 import org.twinflow.proposal.ThematicArea;
 import org.twinflow.review.ReviewService;
 import org.twinflow.system.CallProperties;
-import org.twinflow.system.EngineText;
 import org.twinflow.process.JsonVariables;
 import org.twinflow.system.StaffGroups;
 
@@ -52,7 +51,6 @@ final class SeededInstances {
     private final ReviewService reviews;
     private final CommitteeDecisions decisions;
     private final CallProperties call;
-    private final EngineText engineText;
     private final String committeeMember;
 
     SeededInstances(TwinflowUnderTest app, String committeeMember) {
@@ -62,7 +60,6 @@ final class SeededInstances {
         this.reviews = app.bean(ReviewService.class);
         this.decisions = app.bean(CommitteeDecisions.class);
         this.call = app.bean(CallProperties.class);
-        this.engineText = app.bean(EngineText.class);
         this.committeeMember = committeeMember;
     }
 
@@ -156,8 +153,8 @@ final class SeededInstances {
                 .putValue(PROPOSAL_ID, seeded.id())
                 .putValueTyped(PROPOSAL, JsonVariables.json(ProposalSnapshot.of(proposal, city)))
                 .putValue(PROPOSAL_REFERENCE, seeded.reference())
-                .putValue(PROPOSAL_TITLE, engineText.fit(seeded.title(), 300))
-                .putValue(LEAD_CITY, engineText.fit(seeded.cityName(), 200));
+                .putValue(PROPOSAL_TITLE, seeded.title())
+                .putValue(LEAD_CITY, seeded.cityName());
         // As ProposalProcessStarter: the eligibility decision's inputs and outcome are transient (read when it runs).
         return variables;
     }

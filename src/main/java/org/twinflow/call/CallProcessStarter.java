@@ -8,21 +8,15 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.twinflow.process.CallProcess;
-import org.twinflow.system.EngineText;
 
 /** Starts and informs a call's {@code call-for-proposals} instance; business key = the call's reference. */
 @Component
 class CallProcessStarter {
 
-    /** The longest title a call may have (CallDraftCheck, the column): never cut here. */
-    private static final int TITLE_MAX = 200;
-
     private final RuntimeService runtimeService;
-    private final EngineText engineText;
 
-    CallProcessStarter(RuntimeService runtimeService, EngineText engineText) {
+    CallProcessStarter(RuntimeService runtimeService) {
         this.runtimeService = runtimeService;
-        this.engineText = engineText;
     }
 
     void start(CallForProposals call) {
@@ -31,7 +25,7 @@ class CallProcessStarter {
                 .setVariables(Variables.createVariables()
                         .putValue(CALL_ID, call.getId())
                         .putValue(CALL_REFERENCE, call.getReference())
-                        .putValue(CALL_TITLE, engineText.fit(call.getTitle(), TITLE_MAX))
+                        .putValue(CALL_TITLE, call.getTitle())
                         .putValue(CALL_MODE, call.getMode().name())
                         .putValue(OPENS_AT, Date.from(call.getOpensAt()))
                         .putValue(CLOSES_AT, Date.from(call.getClosesAt())))

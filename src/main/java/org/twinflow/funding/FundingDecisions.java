@@ -158,8 +158,8 @@ public class FundingDecisions {
 
     /**
      * Only the decision travels to the proposal's process (its gateway needs it): conditions and feedback are recorded in
-     * proposal_decision, where the notices read them. As process variables they would stay for the partnership's life and,
-     * on MySQL, refuse characters outside the BMP (docs/decisions.md, "Free text stays out of Camunda's string columns").
+     * proposal_decision, where the notices read them. As process variables they would stay for the partnership's life
+     * (docs/decisions.md, "Free text stays out of Camunda's string columns").
      */
     private static Map<String, Object> decisionVariables(String decision) {
         Map<String, Object> variables = new LinkedHashMap<>();

@@ -5,8 +5,7 @@ import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 
 /**
- * Lists and maps as process variables serialized to JSON: Tasklist's forms can read them, and texts
- * in any script survive on MySQL (they are stored as bytes, not in Camunda's 3-byte utf8 columns).
+ * Lists and maps as process variables serialized to JSON, which Tasklist's forms can read.
  */
 public final class JsonVariables {
 

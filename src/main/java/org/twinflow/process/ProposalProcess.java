@@ -36,7 +36,7 @@ public final class ProposalProcess {
         public static final String CALL_MODE = "callMode";
         /** JSON snapshot of the proposal's essentials that every staff form displays. */
         public static final String PROPOSAL = "proposal";
-        /** Tasklist columns (plain strings, see EngineText). */
+        /** Tasklist columns and task names: plain strings. */
         public static final String PROPOSAL_REFERENCE = "proposalReference";
         public static final String PROPOSAL_TITLE = "proposalTitle";
         public static final String LEAD_CITY = "leadCity";

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.springframework.stereotype.Component;
 import org.twinflow.city.City;
 import org.twinflow.process.ProposalProcess;
-import org.twinflow.system.EngineText;
 
 /**
  * Starts {@code partnership-proposal} for a submitted proposal, with the reference as business key. Its
@@ -19,16 +18,10 @@ import org.twinflow.system.EngineText;
 @Component
 class ProposalProcessStarter {
 
-    /** The longest title and city name the portal accepts (ProposalForm, the registration form): never cut here. */
-    private static final int TITLE_MAX = 300;
-    private static final int CITY_NAME_MAX = 200;
-
     private final RuntimeService runtimeService;
-    private final EngineText engineText;
 
-    ProposalProcessStarter(RuntimeService runtimeService, EngineText engineText) {
+    ProposalProcessStarter(RuntimeService runtimeService) {
         this.runtimeService = runtimeService;
-        this.engineText = engineText;
     }
 
     String start(Proposal proposal, City leadCity, CallGate.OpenCall call) {
@@ -37,7 +30,7 @@ class ProposalProcessStarter {
                 .putValue(CALL_MODE, call.mode())
                 .putValue(PROPOSAL_ID, proposal.getId())
                 .putValue(PROPOSAL_REFERENCE, proposal.getReference())
-                .putValue(LEAD_CITY, engineText.fit(leadCity.getName(), CITY_NAME_MAX));
+                .putValue(LEAD_CITY, leadCity.getName());
         return runtimeService.createProcessInstanceByKey(ProposalProcess.PROCESS_KEY)
                 .businessKey(proposal.getReference())
                 .setVariables(variables)
@@ -53,6 +46,6 @@ class ProposalProcessStarter {
         return Variables.createVariables()
                 .putValueTyped(PROPOSAL, Variables.objectValue(ProposalSnapshot.of(proposal, leadCity))
                         .serializationDataFormat(SerializationDataFormats.JSON).create())
-                .putValue(PROPOSAL_TITLE, engineText.fit(proposal.getTitle(), TITLE_MAX));
+                .putValue(PROPOSAL_TITLE, proposal.getTitle());
     }
 }

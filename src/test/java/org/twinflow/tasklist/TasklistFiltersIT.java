@@ -87,7 +87,7 @@ class TasklistFiltersIT {
         ClockUtil.setCurrentTime(Date.from(clock.instant().plus(Duration.ofDays(1))));
         Proposal second = submit("Feeder buses for Semarang");
 
-        // then their screening tasks carry reference and title, emoji and all (H2 stores every character), and a follow-up date
+        // then their screening tasks carry reference and title, emoji and all, and a follow-up date
         Task task = screeningTaskOf(first);
         assertThat(task.getName()).isEqualTo("Screen proposal " + first.getReference() + " · Light rail exchange 🚆 Semarang–Toyama");
         assertThat(taskService.getVariable(task.getId(), ProposalProcess.Vars.PROPOSAL_TITLE)).isEqualTo("Light rail exchange 🚆 Semarang–Toyama");

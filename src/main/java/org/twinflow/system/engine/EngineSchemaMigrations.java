@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * A second Flyway with its own history table ({@value #HISTORY_TABLE}), because the application's Flyway
  * ({@code db/migration}) runs before the engine starts ({@code ProcessEngineDependsOnDatabaseInitializationDetector}),
- * when on a fresh database no {@code ACT_} table exists yet. The schema is never empty by then, so the first
- * run baselines at version 0 and then applies V1 onwards, on a fresh database and on an existing one alike.
+ * when on a fresh H2 database no {@code ACT_} table exists yet (on MySQL its V016 has created them by then). The
+ * schema is never empty by then, so the first run baselines at version 0 and then applies V1 onwards, on a fresh
+ * database and on an existing one alike.
  */
 @Component
 class EngineSchemaMigrations extends AbstractProcessEnginePlugin {
