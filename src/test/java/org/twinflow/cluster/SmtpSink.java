@@ -22,8 +22,8 @@ import jakarta.mail.internet.MimeUtility;
 
 /**
  * An SMTP server for application nodes in other processes: it accepts every mail, keeps its recipients and subject,
- * and may take its time before it answers the end of a mail, as a slow mail server does, so that a test can kill a
- * node while its mail jobs are running. Just enough SMTP for Jakarta Mail (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT).
+ * and may take its time before it greets, as a slow mail server does, so that a test can kill a node while its mail
+ * jobs are running. Just enough SMTP for Jakarta Mail (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT).
  */
 final class SmtpSink implements AutoCloseable {
 
@@ -36,11 +36,11 @@ final class SmtpSink implements AutoCloseable {
     private final ServerSocket server;
     private final ExecutorService connections = Executors.newCachedThreadPool();
     private final List<Mail> received = new CopyOnWriteArrayList<>();
-    private final AtomicInteger dataStarted = new AtomicInteger();
-    private volatile Duration delayBeforeAccepting;
+    private final AtomicInteger handedOver = new AtomicInteger();
+    private volatile Duration delayBeforeGreeting;
 
-    SmtpSink(Duration delayBeforeAccepting) throws IOException {
-        this.delayBeforeAccepting = delayBeforeAccepting;
+    SmtpSink(Duration delayBeforeGreeting) throws IOException {
+        this.delayBeforeGreeting = delayBeforeGreeting;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         connections.submit(this::accept);
     }
@@ -53,13 +53,13 @@ final class SmtpSink implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /** Mails whose end the sink has been sent, accepted or not yet. */
-    int mailsStarted() {
-        return dataStarted.get();
+    /** Mails sent to the end (the final dot), whether the sink has answered them yet or not. */
+    int mailsHandedOver() {
+        return handedOver.get();
     }
 
-    void delayBeforeAccepting(Duration delay) {
-        this.delayBeforeAccepting = delay;
+    void delayBeforeGreeting(Duration delay) {
+        this.delayBeforeGreeting = delay;
     }
 
     private void accept() {
@@ -76,6 +76,8 @@ final class SmtpSink implements AutoCloseable {
     private void converse(Socket client) {
         try (client; BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
                 OutputStream out = client.getOutputStream()) {
+            // a slow server is slow to greet (its checks of the sender); once it has a mail it answers at once
+            Thread.sleep(delayBeforeGreeting.toMillis());
             answer(out, "220 sink ESMTP");
             List<String> recipients = new ArrayList<>();
             String line;
@@ -93,13 +95,16 @@ final class SmtpSink implements AutoCloseable {
                     }
                     case "DATA" -> {
                         answer(out, "354 End data with <CR><LF>.<CR><LF>");
-                        dataStarted.incrementAndGet();
                         StringBuilder message = new StringBuilder();
                         String data;
                         while ((data = in.readLine()) != null && !data.equals(".")) {
                             message.append(data).append('\n');
                         }
-                        Thread.sleep(delayBeforeAccepting.toMillis());
+                        if (data == null) {
+                            return; // the sender went away before the end of the mail: nothing to deliver
+                        }
+                        // A real server has the mail from here on and delivers it, whether or not the sender hears the 250.
+                        handedOver.incrementAndGet();
                         Matcher subject = SUBJECT.matcher(message);
                         received.add(new Mail(List.copyOf(recipients), subject.find() ? MimeUtility.decodeText(subject.group(1).strip()) : ""));
                         answer(out, "250 OK");

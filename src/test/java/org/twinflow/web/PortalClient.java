@@ -82,7 +82,10 @@ public final class PortalClient {
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            // what a browser accepts when it loads a page or sends a form
+            HttpRequest asBrowser = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").build();
+            return http.send(asBrowser, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException failed) {
             throw new java.io.UncheckedIOException(failed);
         } catch (InterruptedException interrupted) {
