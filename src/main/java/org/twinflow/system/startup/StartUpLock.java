@@ -40,6 +40,8 @@ class StartUpLock extends AbstractProcessEnginePlugin implements DisposableBean 
     /** MySQL/MariaDB: lock wait timeout exceeded; H2: timeout trying to lock the table. */
     private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
     private static final int H2_LOCK_TIMEOUT = 50200;
+    /** MySQL, MariaDB and H2 alike. */
+    private static final String TABLE_NOT_FOUND = "42S02";
 
     private final DataSource lockConnections;
     private final Duration longestWait;
@@ -75,6 +77,12 @@ class StartUpLock extends AbstractProcessEnginePlugin implements DisposableBean 
         try {
             Connection connection = lockConnections.getConnection();
             connection.setAutoCommit(false);
+            if (!lockTableExists(connection)) {
+                connection.close();
+                log.warn("No table start_up_lock (the database's schema is older than migration V017, as with spring.flyway.target "
+                        + "below it): starting without the start-up lock; do not start a second node on this database");
+                return;
+            }
             while (!lockedOn(connection)) {
                 Duration waited = Duration.ofNanos(System.nanoTime() - began);
                 if (waited.compareTo(longestWait) > 0) {
@@ -88,6 +96,19 @@ class StartUpLock extends AbstractProcessEnginePlugin implements DisposableBean 
             log.info("Start-up lock taken after {} ms", Duration.ofNanos(System.nanoTime() - began).toMillis());
         } catch (SQLException failed) {
             throw new IllegalStateException("Cannot take the start-up lock (table start_up_lock): " + failed.getMessage(), failed);
+        }
+    }
+
+    private static boolean lockTableExists(Connection connection) throws SQLException {
+        try (PreparedStatement probe = connection.prepareStatement("SELECT COUNT(*) FROM start_up_lock")) {
+            probe.executeQuery().close();
+            return true;
+        } catch (SQLException missing) {
+            if (TABLE_NOT_FOUND.equals(missing.getSQLState())) {
+                connection.rollback();
+                return false;
+            }
+            throw missing;
         }
     }
 
