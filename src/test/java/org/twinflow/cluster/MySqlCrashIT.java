@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.twinflow.CallFixtures;
 import org.twinflow.MySqlTestDatabase;
 import org.twinflow.StaffHttp;
 import org.twinflow.web.PortalClient;
-import org.twinflow.web.PortalRepeatScenarios;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,7 +67,7 @@ class MySqlCrashIT {
         database.awaitNoDueJobs(Duration.ofMinutes(2));
 
         // given four proposals whose two reviewers are about to submit their scores
-        List<String> reviewed = submitProposals(4, "Reviewed before the crash");
+        List<String> reviewed = DemoCitySubmissions.submit(List.of(signedInCity()), 4, "Reviewed before the crash");
         Map<String, List<String>> scoreTasks = new java.util.LinkedHashMap<>();
         for (String reference : reviewed) {
             scoreTasks.put(reference, bringToScoring(reference));
@@ -92,7 +89,7 @@ class MySqlCrashIT {
                         "reviewComment", "A clear plan; the budget for study visits is tight.", "recommendation", "fund"))));
             }
         }
-        List<String> submitted = submitProposals(12, "Submitted before the crash");
+        List<String> submitted = DemoCitySubmissions.submit(List.of(signedInCity()), 12, "Submitted before the crash");
         for (Future<HttpResponse<String>> score : scores) {
             assertThat(score.get().statusCode()).as(score.get().body()).isEqualTo(204);
         }
@@ -191,27 +188,8 @@ class MySqlCrashIT {
         throw new AssertionError("No task " + key + " of " + reference + (assignee == null ? "" : " for " + assignee) + " within 60 s");
     }
 
-    private List<String> submitProposals(int count, String titlePrefix) throws Exception {
-        PortalClient city = new PortalClient(node.port()).signIn("surabaya", PASSWORD);
-        ExecutorService cities = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<String>> submitted = new ArrayList<>();
-            for (int i = 1; i <= count; i++) {
-                String title = titlePrefix + " " + i;
-                submitted.add(cities.submit(() -> {
-                    HttpResponse<String> answer = city.post("/proposals/new", PortalRepeatScenarios.completeProposal(
-                            city.open(CallFixtures.NEW_PROPOSAL_FORM).multipart(), title, LocalDate.now()).field("submit", "1"));
-                    assertThat(answer.statusCode()).as("submission of %s: %s", title, answer.body()).isEqualTo(302);
-                    return answer.headers().firstValue("Location").orElseThrow().replaceAll(".*/proposals/(TW-\\d{4}-\\d{4})$", "$1");
-                }));
-            }
-            List<String> references = new ArrayList<>();
-            for (Future<String> reference : submitted) {
-                references.add(reference.get());
-            }
-            return references;
-        } finally {
-            cities.shutdownNow();
-        }
+
+    private PortalClient signedInCity() {
+        return new PortalClient(node.port()).signIn(DemoCitySubmissions.CITY, DemoCitySubmissions.PASSWORD);
     }
 }

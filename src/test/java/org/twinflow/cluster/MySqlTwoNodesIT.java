@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -145,7 +144,7 @@ class MySqlTwoNodesIT {
     @Test
     @Order(3)
     void shouldLetOneOfTwoCompletionsOnTwoNodesThroughAndForgetTheTaskOnBoth() throws Exception {
-        submitProposals(2, "Screened on two nodes");
+        submitThroughBothNodes(2, "Screened on two nodes");
         StaffHttp officerOnA = StaffHttp.tasklist(nodeA.port(), "default", SECRETARIAT, DEMO_PASSWORD);
         StaffHttp officerOnB = StaffHttp.tasklist(nodeB.port(), "default", SECRETARIAT, DEMO_PASSWORD);
         StaffHttp restOnB = StaffHttp.restApi(nodeB.port(), "default", SECRETARIAT, DEMO_PASSWORD);
@@ -179,7 +178,7 @@ class MySqlTwoNodesIT {
     @Test
     @Order(4)
     void shouldRunEveryJobAndTimerOnceWhileBothNodesCompeteForThem() throws Exception {
-        List<String> references = submitProposals(16, "Jobs on two nodes");
+        List<String> references = submitThroughBothNodes(16, "Jobs on two nodes");
         database.awaitNoDueJobs(Duration.ofMinutes(2));
         int timers = database.makeTimersDue();
         database.awaitNoDueJobs(Duration.ofMinutes(3));
@@ -208,33 +207,10 @@ class MySqlTwoNodesIT {
                 + String.join(",", references.stream().map(r -> "'" + r + "'").toList()) + ")")).isEqualTo(references.size());
     }
 
-    /** Submits proposals as the demo city, half through each node, each form opened on the other node; their references. */
-    private List<String> submitProposals(int count, String titlePrefix) throws Exception {
+    /** Half the forms opened on each node and sent to the other, in one session. */
+    private List<String> submitThroughBothNodes(int count, String titlePrefix) throws Exception {
         PortalClient onA = new PortalClient(nodeA.port()).signIn(CITY, DEMO_PASSWORD);
-        PortalClient onB = onA.atPort(nodeB.port());
-        ExecutorService cities = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<String>> submitted = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                PortalClient opensForm = i % 2 == 0 ? onA : onB;
-                PortalClient sends = i % 2 == 0 ? onB : onA;
-                String title = titlePrefix + " " + (i + 1);
-                submitted.add(cities.submit(() -> {
-                    HttpResponse<String> answer = sends.post("/proposals/new", PortalRepeatScenarios.completeProposal(
-                            opensForm.open(CallFixtures.NEW_PROPOSAL_FORM).multipart(), title, LocalDate.now()).field("submit", "1"));
-                    assertThat(answer.statusCode()).as("submission of %s: %s", title, answer.body()).isEqualTo(302);
-                    return answer.headers().firstValue("Location").orElseThrow().replaceAll(".*/proposals/(TW-\\d{4}-\\d{4})$", "$1");
-                }));
-            }
-            List<String> references = new ArrayList<>();
-            for (Future<String> reference : submitted) {
-                references.add(reference.get());
-            }
-            assertThat(references).doesNotHaveDuplicates().allMatch(reference -> reference.matches("TW-\\d{4}-\\d{4}"));
-            return references;
-        } finally {
-            cities.shutdownNow();
-        }
+        return DemoCitySubmissions.submit(List.of(onA, onA.atPort(nodeB.port())), count, titlePrefix);
     }
 
     private static <T> Callable<T> atStart(CountDownLatch start, Callable<T> action) {
