@@ -1,6 +1,8 @@
 package org.twinflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.twinflow.process.ProposalProcess.Elements.TASK_SCREEN_PROPOSAL;
+import static org.twinflow.process.ProposalProcess.Vars.SCREENING_OUTCOME;
 
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
@@ -13,21 +15,33 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -37,6 +51,7 @@ import org.twinflow.CallFixtures;
 import org.twinflow.MySqlTestDatabase;
 import org.twinflow.ProposalFixtures;
 import org.twinflow.RunningJobExecutor;
+import org.twinflow.StaffHttp;
 import org.twinflow.TestUsers;
 import org.twinflow.account.CityAccounts;
 import org.twinflow.city.City;
@@ -54,6 +69,9 @@ import org.twinflow.system.StaffGroups;
  * <ul>
  * <li>A city submits: it is answered 503 with a "try again" page (no stack trace) within the pool's timeout, nothing of it
  * is stored; when the database returns, the same submission goes through once.</li>
+ * <li>Staff complete a task in Tasklist and through the REST API, also when the connection breaks in the middle of the
+ * completion, and open a staff page: a 503 "try again" (JSON for the APIs, with no SQL or driver text), the task stays
+ * open with no completion in its history; when the database returns, the same completion goes through once.</li>
  * <li>Jobs fall due during the outage, and others are in the middle of their mail at the cut: the job executor backs off,
  * no job is lost, fails for good or raises an incident, and once the database is back every job runs by itself.</li>
  * </ul>
@@ -67,11 +85,15 @@ class MySqlDatabaseOutageIT {
 
     private static final String PASSWORD = "Outage-proof-2027";
     private static final String ACKNOWLEDGE_RECEIPT = "Task_AcknowledgeReceipt";
+    private static final String TRY_AGAIN =
+            "Twinflow cannot reach its database right now. Nothing was saved; please try again in a minute.";
     /** How long the job executor keeps a job it has taken (Camunda's default is 5 minutes; shortened to keep the test short). */
     private static final Duration LOCK_TIME = Duration.ofSeconds(30);
     private static final Duration JOB_OUTAGE = Duration.ofSeconds(15);
     private static CuttableProxy proxy;
     private static SmtpSink mail;
+    /** Armed by a test: the next completion loses its connection once it has begun; the database is back right after. */
+    private static final AtomicBoolean blinkDuringNextCompletion = new AtomicBoolean();
 
     @DynamicPropertySource
     static void mysqlDatabaseThroughAProxy(DynamicPropertyRegistry registry) throws Exception {
@@ -88,8 +110,43 @@ class MySqlDatabaseOutageIT {
         registry.add("spring.mail.port", () -> Integer.toString(mail.port()));
     }
 
+    /**
+     * Cuts the database from inside a completion, once it holds its connection, and restores it as soon as the completion
+     * has failed: the database blinks (a restart, a fail-over, the network) in the middle of the request.
+     */
+    @TestConfiguration
+    static class BlinkInTheMiddleOfACompletion {
+
+        @Bean
+        AbstractProcessEnginePlugin blinkTheDatabaseWhenArmed() {
+            return new AbstractProcessEnginePlugin() {
+                @Override
+                public void preInit(ProcessEngineConfigurationImpl configuration) {
+                    List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
+                            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+                    interceptors.add(new CommandInterceptor() {
+                        @Override
+                        public <T> T execute(Command<T> command) {
+                            if (!(command instanceof SubmitTaskFormCmd && blinkDuringNextCompletion.compareAndSet(true, false))) {
+                                return next.execute(command);
+                            }
+                            proxy.cut();
+                            try {
+                                return next.execute(command);
+                            } finally {
+                                proxy.restore();
+                            }
+                        }
+                    });
+                    configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+                }
+            };
+        }
+    }
+
     @AfterEach
     void databaseBack() throws Exception {
+        blinkDuringNextCompletion.set(false);
         proxy.restore();
         awaitHealthUp(new PortalClient(port));
     }
@@ -105,8 +162,10 @@ class MySqlDatabaseOutageIT {
     }
 
     @LocalServerPort int port;
+    @Autowired ProcessEngine engine;
     @Autowired IdentityService identityService;
     @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
     @Autowired HistoryService historyService;
     @Autowired ManagementService managementService;
     @Autowired CityRepository cities;
@@ -164,6 +223,87 @@ class MySqlDatabaseOutageIT {
                 .processInstanceBusinessKey(reference).count()).isOne();
         System.out.printf("Database outage: submissions answered 503 in %d ms (connection lost) and %d ms (no connection); "
                 + "health UP again %d ms after the database returned%n", answeredInMillis, nextAnsweredInMillis, recoveredInMillis);
+    }
+
+    @Test
+    void shouldAskStaffToTryAgainAndLeaveTheTaskOpenWhenTheDatabaseGoesAwayAsTheyComplete() throws Exception {
+        // given an officer signed in to Tasklist, the same officer's REST client, and two proposals waiting for screening
+        String officer = "screener" + UUID.randomUUID().toString().substring(0, 8);
+        TestUsers.ensure(identityService, officer, "Sari", "Screening", officer + "@staff.example", PASSWORD, StaffGroups.SECRETARIAT);
+        City lead = cities.save(ProposalFixtures.semarang(clock.instant()));
+        Task inTasklist = screeningTaskOf(submitted(lead));
+        Task overRest = screeningTaskOf(submitted(lead));
+        StaffHttp tasklist = StaffHttp.tasklist(port, engine.getName(), officer, PASSWORD);
+        StaffHttp restClient = StaffHttp.restApi(port, engine.getName(), officer, PASSWORD);
+        assertThat(restClient.get("/task/" + overRest.getId()).statusCode()).as("the REST client signs in").isEqualTo(200);
+        PortalClient staffPages = new PortalClient(port).signIn(officer, PASSWORD);
+        String reference = runtimeService.createProcessInstanceQuery().processInstanceId(inTasklist.getProcessInstanceId()).singleResult()
+                .getBusinessKey();
+        assertThat(staffPages.get("/staff/proposals/" + reference).statusCode()).isEqualTo(200);
+        Map<String, Object> screened = Map.of(SCREENING_OUTCOME, "complete");
+
+        // when the database blinks while the officer presses Complete in Tasklist, and again while the REST client completes
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        blinkDuringNextCompletion.set(true);
+        long began = System.nanoTime();
+        answers.add(tasklist.submitForm(inTasklist.getId(), screened));
+        long blinkTasklistMillis = millisSince(began);
+        assertThat(blinkDuringNextCompletion).as("the database blinked during the completion").isFalse();
+        blinkDuringNextCompletion.set(true);
+        began = System.nanoTime();
+        answers.add(restClient.submitForm(overRest.getId(), screened));
+        long blinkRestMillis = millisSince(began);
+        assertThat(blinkDuringNextCompletion).as("the database blinked during the completion").isFalse();
+        // and when the database is gone as the officer presses Complete again, the REST client completes, the officer opens a page
+        proxy.cut();
+        began = System.nanoTime();
+        answers.add(tasklist.submitForm(inTasklist.getId(), screened));
+        long tasklistMillis = millisSince(began);
+        began = System.nanoTime();
+        answers.add(restClient.submitForm(overRest.getId(), screened));
+        long restMillis = millisSince(began);
+        HttpResponse<String> staffPage = staffPages.get("/staff/proposals/" + reference);
+
+        // then each is told, in words, to try again: 503, and nothing of SQL, the driver or a stack trace
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).as(answer.uri() + " " + answer.body()).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Content-Type")).as(answer.body()).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/json"));
+            assertThat(StaffHttp.message(answer)).as(answer.body()).isEqualTo(TRY_AGAIN);
+            assertThat(answer.body()).doesNotContainIgnoringCase("sql").doesNotContain("Exception", "jdbc", "com.mysql", "at org.");
+            assertThat(answer.headers().firstValue("Retry-After")).hasValue("30");
+        }
+        assertThat(staffPage.statusCode()).isEqualTo(503);
+        assertThat(staffPage.body()).contains("cannot reach its database right now", "Nothing was stored")
+                .doesNotContain("Exception", "SQL");
+        assertThat(List.of(blinkTasklistMillis, blinkRestMillis, tasklistMillis, restMillis)).as("answered within the pool's timeout")
+                .allSatisfy(millis -> assertThat(millis).isLessThan(15_000));
+        PortalClient probe = new PortalClient(port);
+        assertHealthDown(probe);
+
+        // when the database returns
+        proxy.restore();
+        long recoveredInMillis = awaitHealthUp(probe);
+
+        // then both tasks are still open, nothing of a completion is in their history
+        for (Task task : List.of(inTasklist, overRest)) {
+            assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isOne();
+            assertThat(historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).finished().count()).isZero();
+            assertThat(historyService.createUserOperationLogQuery().taskId(task.getId())
+                    .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).count()).isZero();
+        }
+        // and the same completions, sent again, go through once
+        assertThat(tasklist.submitForm(inTasklist.getId(), screened).statusCode()).isEqualTo(204);
+        assertThat(restClient.submitForm(overRest.getId(), screened).statusCode()).isEqualTo(204);
+        for (Task task : List.of(inTasklist, overRest)) {
+            assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
+            assertThat(historyService.createUserOperationLogQuery().taskId(task.getId())
+                    .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).count()).as("completions in history").isOne();
+        }
+        assertThat(staffPages.get("/staff/proposals/" + reference).statusCode()).isEqualTo(200);
+        System.out.printf("Database outage: completions answered 503 in %d ms (Tasklist) and %d ms (REST API) when the connection was "
+                + "lost mid-completion, %d ms (Tasklist) and %d ms (REST API) with the database gone; health UP again %d ms after the "
+                + "database returned%n", blinkTasklistMillis, blinkRestMillis, tasklistMillis, restMillis, recoveredInMillis);
     }
 
     @Test
@@ -255,6 +395,10 @@ class MySqlDatabaseOutageIT {
 
     private Proposal submitted(City lead) {
         return proposals.submitNew(ProposalFixtures.semarangToyamaMobility(lead.getId(), LocalDate.now(clock)), "semarang");
+    }
+
+    private Task screeningTaskOf(Proposal proposal) throws InterruptedException {
+        return RunningJobExecutor.waitForTask(taskService, proposal.getReference(), TASK_SCREEN_PROPOSAL, null);
     }
 
     private Job receiptJobOf(Proposal proposal) {
