@@ -21,44 +21,50 @@ import java.util.regex.Pattern;
 import jakarta.mail.internet.MimeUtility;
 
 /**
- * An SMTP server for application nodes in other processes: it accepts every mail, keeps its recipients and subject,
- * and may take its time before it greets, as a slow mail server does, so that a test can kill a node while its mail
- * jobs are running. Just enough SMTP for Jakarta Mail (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT).
+ * An SMTP server for the application under test, in another process or in this JVM: it accepts every mail, keeps its
+ * recipients and subject, and may take its time before it greets, as a slow mail server does, so that a test can kill a
+ * node, or cut its database, while its mail jobs are running. Just enough SMTP for Jakarta Mail (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT).
  */
-final class SmtpSink implements AutoCloseable {
+public final class SmtpSink implements AutoCloseable {
 
     private static final Pattern SUBJECT = Pattern.compile("(?im)^Subject: (.*)$");
 
     /** A mail as the sink received it: its recipients and its subject, decoded. */
-    record Mail(List<String> recipients, String subject) {
+    public record Mail(List<String> recipients, String subject) {
     }
 
     private final ServerSocket server;
     private final ExecutorService connections = Executors.newCachedThreadPool();
     private final List<Mail> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger handedOver = new AtomicInteger();
+    private final AtomicInteger connected = new AtomicInteger();
     private volatile Duration delayBeforeGreeting;
 
-    SmtpSink(Duration delayBeforeGreeting) throws IOException {
+    public SmtpSink(Duration delayBeforeGreeting) throws IOException {
         this.delayBeforeGreeting = delayBeforeGreeting;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         connections.submit(this::accept);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    List<Mail> received() {
+    public List<Mail> received() {
         return List.copyOf(received);
     }
 
+    /** Conversations begun: senders that connected, whether the sink has greeted them yet or not. */
+    public int connections() {
+        return connected.get();
+    }
+
     /** Mails sent to the end (the final dot), whether the sink has answered them yet or not. */
-    int mailsHandedOver() {
+    public int mailsHandedOver() {
         return handedOver.get();
     }
 
-    void delayBeforeGreeting(Duration delay) {
+    public void delayBeforeGreeting(Duration delay) {
         this.delayBeforeGreeting = delay;
     }
 
@@ -66,6 +72,7 @@ final class SmtpSink implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                connected.incrementAndGet();
                 connections.submit(() -> converse(client));
             } catch (IOException closed) {
                 return;

@@ -52,6 +52,16 @@ class DatabaseUnavailableAdvice {
         return "error";
     }
 
+    /** A lost connection is the failure or one of its causes, however deeply the engine or a filter wrapped it. */
+    static boolean causedByLostConnection(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (connectionLost(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean connectionLost(Throwable failure) {
         if (failure instanceof CannotCreateTransactionException || failure instanceof DataAccessResourceFailureException
                 || failure instanceof RecoverableDataAccessException) {
