@@ -151,6 +151,26 @@ class PortalInputIT {
         assertThat(identityService.createUserQuery().userEmail(email).count()).isZero();
     }
 
+    @Test
+    void shouldRefuseNamesOfUnicodeSpacesAloneAsMissingInTheRegistration() {
+        // given the registration form, with a city name and an officer's name of ideographic and em spaces only
+        PortalClient visitor = new PortalClient(port);
+        var page = visitor.open("/register");
+        String email = "officer." + UUID.randomUUID().toString().substring(0, 6) + "@iloilocity.example";
+        String body = "_csrf=" + PortalClient.enc(page.csrfToken()) + "&submissionId=" + page.submissionId()
+                + "&firstName=" + PortalClient.enc("\u3000") + "&lastName=Santos&email=" + PortalClient.enc(email)
+                + "&password=Iloilo-River-2027&passwordConfirmation=Iloilo-River-2027&cityName=" + PortalClient.enc("\u3000\u2003")
+                + "&countryCode=PH&governmentType=MUNICIPALITY&legalRepresentative=Mayor";
+
+        // when it is sent
+        HttpResponse<String> answer = visitor.postForm("/register", body);
+
+        // then both are missing, as spaces of any other kind would be, and no account exists
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(HtmlUtils.htmlUnescape(answer.body())).contains("href=\"#firstName\"", "href=\"#cityName\"");
+        assertThat(identityService.createUserQuery().userEmail(email).count()).isZero();
+    }
+
     private Multipart draft(String title) {
         return browser.open(CallFixtures.NEW_PROPOSAL_FORM).multipart().field("title", title).field("save", "1");
     }

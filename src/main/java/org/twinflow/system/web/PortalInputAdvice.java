@@ -19,9 +19,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * What every form of the portal accepts, in one place: text per {@link AcceptedText} (a field with other
- * characters gets the error {@code typeMismatch} next to it and the form comes back as typed), and rows
- * only within the form's own (an index no form renders, such as {@code partners[300].cityName}, is a
- * request no person made: 400 with a message, nothing stored).
+ * characters gets the error {@code typeMismatch} next to it and the form comes back as typed; whitespace alone, in
+ * any script, counts as nothing typed), and rows only within the form's own (an index no form renders, such as
+ * {@code partners[300].cityName}, is a request no person made: 400 with a message, nothing stored).
  */
 @ControllerAdvice
 class PortalInputAdvice {
@@ -71,7 +71,11 @@ class PortalInputAdvice {
         return "error";
     }
 
-    /** Refuses text with characters that are not accepted; Spring reports that as {@code typeMismatch} on the field. */
+    /**
+     * Refuses text with characters that are not accepted; Spring reports that as {@code typeMismatch} on the field.
+     * Text of whitespace alone is bound as empty: {@code @NotBlank} trims only ASCII spaces and controls, so without this
+     * it let through an ideographic or other Unicode space, which the forms' {@code strip()} then stored as nothing.
+     */
     static final class AcceptedTextEditor extends PropertyEditorSupport {
 
         @Override
@@ -81,7 +85,7 @@ class PortalInputAdvice {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "character U+%04X at %d is not accepted",
                         text.codePointAt(refused), refused));
             }
-            setValue(text);
+            setValue(text != null && text.isBlank() ? "" : text);
         }
 
         @Override
