@@ -57,7 +57,8 @@ class PortalInputIT {
 
     @Test
     void shouldRefuseARowIndexNoFormHasWithAMessage() {
-        for (String field : new String[] {"partners[300].cityName", "expectedResults[99999].result", "partners[50].cityName"}) {
+        for (String field : new String[] {"partners[300].cityName", "expectedResults[99999].result", "partners[50].cityName", "sdgs[-1]",
+                "partners[-1].cityName", "sdgs[2147483648]", "expectedResults[x].result"}) {
             // when a request names a row far beyond the form's
             HttpResponse<String> answer = save(draft("Flood early warning").field(field, "x"));
 

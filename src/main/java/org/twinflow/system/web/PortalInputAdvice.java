@@ -15,13 +15,14 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * What every form of the portal accepts, in one place: text per {@link AcceptedText} (a field with other
  * characters gets the error {@code typeMismatch} next to it and the form comes back as typed; whitespace alone, in
  * any script, counts as nothing typed), and rows only within the form's own (an index no form renders, such as
- * {@code partners[300].cityName}, is a request no person made: 400 with a message, nothing stored).
+ * {@code partners[300].cityName} or {@code sdgs[-1]}, is a request no person made: 400 with a message, nothing stored).
  */
 @ControllerAdvice
 class PortalInputAdvice {
@@ -35,10 +36,15 @@ class PortalInputAdvice {
     private static final Logger log = LoggerFactory.getLogger(PortalInputAdvice.class);
 
     @InitBinder
-    void acceptOnlyWhatFormsSend(WebDataBinder binder) {
+    void acceptOnlyWhatFormsSend(WebDataBinder binder, WebRequest request) {
         // First: the limit can only be set before the binder's property access is initialised.
         binder.setAutoGrowCollectionLimit(MAX_ROWS);
         binder.registerCustomEditor(String.class, new AcceptedTextEditor());
+        String outside = RowIndexes.firstOutside(request, MAX_ROWS);
+        if (outside != null) {
+            // Spring's binder reads a list at a negative index before it checks it (IndexOutOfBoundsException, a 500)
+            throw new InvalidPropertyException(Object.class, outside, "Row index outside 0.." + (MAX_ROWS - 1));
+        }
     }
 
     @ExceptionHandler(InvalidPropertyException.class)
