@@ -172,6 +172,26 @@ class PortalInputIT {
         assertThat(identityService.createUserQuery().userEmail(email).count()).isZero();
     }
 
+    @Test
+    void shouldRefuseAPopulationWrittenInHexadecimalInsteadOfReadingIt() {
+        // given the registration form, with the population written as "#400000" (read as hexadecimal: 4 194 304)
+        PortalClient visitor = new PortalClient(port);
+        var page = visitor.open("/register");
+        String email = "officer." + UUID.randomUUID().toString().substring(0, 6) + "@iloilocity.example";
+        String body = "_csrf=" + PortalClient.enc(page.csrfToken()) + "&submissionId=" + page.submissionId()
+                + "&firstName=Maria&lastName=Santos&email=" + PortalClient.enc(email) + "&password=Iloilo-River-2027"
+                + "&passwordConfirmation=Iloilo-River-2027&cityName=Iloilo+City&countryCode=PH&governmentType=MUNICIPALITY"
+                + "&population=" + PortalClient.enc("#400000") + "&legalRepresentative=Mayor";
+
+        // when it is sent
+        HttpResponse<String> answer = visitor.postForm("/register", body);
+
+        // then the form asks for a whole number, and no account exists
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(HtmlUtils.htmlUnescape(answer.body())).contains("href=\"#population\"", "Enter a whole number.");
+        assertThat(identityService.createUserQuery().userEmail(email).count()).isZero();
+    }
+
     private Multipart draft(String title) {
         return browser.open(CallFixtures.NEW_PROPOSAL_FORM).multipart().field("title", title).field("save", "1");
     }

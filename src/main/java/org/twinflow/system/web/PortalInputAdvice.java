@@ -21,8 +21,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * What every form of the portal accepts, in one place: text per {@link AcceptedText} (a field with other
  * characters gets the error {@code typeMismatch} next to it and the form comes back as typed; whitespace alone, in
- * any script, counts as nothing typed), and rows only within the form's own (an index no form renders, such as
- * {@code partners[300].cityName} or {@code sdgs[-1]}, is a request no person made: 400 with a message, nothing stored).
+ * any script, counts as nothing typed), whole numbers in decimal digits ({@link WholeNumberEditor}), and rows only
+ * within the form's own (an index no form renders, such as {@code partners[300].cityName} or {@code sdgs[-1]}, is a
+ * request no person made: 400 with a message, nothing stored).
  */
 @ControllerAdvice
 class PortalInputAdvice {
@@ -40,6 +41,8 @@ class PortalInputAdvice {
         // First: the limit can only be set before the binder's property access is initialised.
         binder.setAutoGrowCollectionLimit(MAX_ROWS);
         binder.registerCustomEditor(String.class, new AcceptedTextEditor());
+        binder.registerCustomEditor(Integer.class, new WholeNumberEditor(Integer::valueOf));
+        binder.registerCustomEditor(Long.class, new WholeNumberEditor(Long::valueOf));
         String outside = RowIndexes.firstOutside(request, MAX_ROWS);
         if (outside != null) {
             // Spring's binder reads a list at a negative index before it checks it (IndexOutOfBoundsException, a 500)
