@@ -192,6 +192,20 @@ class CallPagesIT {
     }
 
     @Test
+    void shouldShowAMalformedReferenceAndCurrencyWithTheFormsOtherMistakesAtOnce() throws Exception {
+        // given a call with a budget of zero, a reference with a space and a currency sign instead of a code
+        MultiValueMap<String, String> form = validCall("bad ref!");
+        form.set("budget", "0");
+        form.set("currency", "€");
+
+        // when the secretariat saves it, all three are shown, not the budget first and the others on the next try
+        mvc.perform(post("/staff/calls/new").params(form).with(SECRETARY).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors(StaffCallFormController.FORM, "budget", "reference", "currency"))
+                .andExpect(content().string(containsString("Enter a three-letter ISO currency code, such as EUR.")));
+    }
+
+    @Test
     void shouldRefuseAReferenceAnotherCallHas() throws Exception {
         mvc.perform(post("/staff/calls/new").params(validCall(CallFixtures.FIRST_CALL_REFERENCE)).with(SECRETARY).with(csrf()))
                 .andExpect(status().isOk())
