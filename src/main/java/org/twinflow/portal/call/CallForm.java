@@ -112,13 +112,21 @@ public class CallForm implements PageOrder {
     @Pattern(regexp = "[A-Za-z]{3}")
     private String currency;
 
+    /**
+     * What DECIMAL(15, 2) holds. {@code @Digits} alone lets 1e2147483647 through (its count of integer digits overflows),
+     * and storing that failed.
+     */
+    static final String AMOUNT_MAX = "9999999999999.99";
+
     @NotNull
     @DecimalMin(value = "0", inclusive = false)
+    @DecimalMax(AMOUNT_MAX)
     @Digits(integer = 13, fraction = 2)
     private BigDecimal budget;
 
     @NotNull
     @DecimalMin(value = "0", inclusive = false)
+    @DecimalMax(AMOUNT_MAX)
     @Digits(integer = 13, fraction = 2)
     private BigDecimal maxRequestedAmount;
 

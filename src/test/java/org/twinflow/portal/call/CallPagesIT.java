@@ -154,6 +154,8 @@ class CallPagesIT {
                 invalid("closes before it opens", f -> f.set("closesDate", opensDay().minusDays(1).toString()), "closesDate",
                         "The call must close after it opens"),
                 invalid("budget of zero", f -> f.set("budget", "0"), "budget", "The budget must be more than zero."),
+                invalid("budget beyond any column", f -> f.set("budget", "1e2147483647"), "budget",
+                        "The budget can be at most 9,999,999,999,999.99."),
                 invalid("largest request above the budget", f -> f.set("maxRequestedAmount", "500000"), "maxRequestedAmount",
                         "The largest request cannot be more than the call's budget"),
                 invalid("no thematic area", f -> f.remove("thematicAreas"), "thematicAreas", "Choose at least one thematic area."),
