@@ -2,6 +2,7 @@ package org.twinflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.UUID;
@@ -190,6 +191,32 @@ class PortalInputIT {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(HtmlUtils.htmlUnescape(answer.body())).contains("href=\"#population\"", "Enter a whole number.");
         assertThat(identityService.createUserQuery().userEmail(email).count()).isZero();
+    }
+
+    @Test
+    void shouldSayWhyAFormWasRefusedForWantOfItsTokenAndStoreNothing() {
+        // when the proposal form comes without its CSRF token (a page kept open across a sign-out, a form from elsewhere)
+        Multipart withoutToken = new Multipart().field("title", "Flood early warning").field("save", "1");
+        HttpResponse<String> stale = save(withoutToken);
+
+        // when the registration comes with its token damaged on the way (percent-encoding that is none)
+        PortalClient visitor = new PortalClient(port);
+        String token = PortalClient.enc(visitor.open("/register").csrfToken());
+        HttpResponse<String> damaged = visitor.postForm("/register", "_csrf=" + token.substring(0, 8) + "%ZZ&cityName=Iloilo");
+
+        // when the registration comes larger than the server reads (3 MB of URL-encoded text)
+        HttpResponse<String> huge = visitor.postForm("/register", "_csrf=" + token + "&cityName=" + "a".repeat(3 * 1024 * 1024));
+
+        // then each page says what happened and that nothing was saved, not that the account may not open the page
+        // (a multipart body that cannot be read goes back to its form with the upload warning instead: UploadErrorAdvice)
+        assertThat(stale.statusCode()).isEqualTo(403);
+        assertThat(HtmlUtils.htmlUnescape(stale.body())).contains("it was open too long", "Nothing was saved")
+                .doesNotContain("Not for this account");
+        assertThat(damaged.statusCode()).isEqualTo(400);
+        assertThat(HtmlUtils.htmlUnescape(damaged.body())).contains("arrived incomplete or damaged", "Nothing was saved");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(HtmlUtils.htmlUnescape(huge.body())).contains("larger than Twinflow reads in one go", "Nothing was saved");
+        assertThat(proposals.proposalsOf(city.getId())).isEmpty();
     }
 
     private Multipart draft(String title) {
