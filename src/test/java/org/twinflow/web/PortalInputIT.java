@@ -219,6 +219,21 @@ class PortalInputIT {
         assertThat(proposals.proposalsOf(city.getId())).isEmpty();
     }
 
+    @Test
+    void shouldRefuseJsonOrPlainTextSentToAFormWith415() {
+        String token = browser.open(CallFixtures.NEW_PROPOSAL_FORM).csrfToken();
+        for (String contentType : new String[] {"application/json", "text/plain", "application/xml"}) {
+            // when a body that is no form comes to the proposal form, with the session's token in the header
+            HttpResponse<String> answer = browser.post("/proposals/new", contentType,
+                    HttpRequest.BodyPublishers.ofString("{\"title\": \"Flood early warning\", \"save\": \"1\"}"), "X-CSRF-TOKEN", token);
+
+            // then it is refused as such, not read as an empty form
+            assertThat(answer.statusCode()).as(contentType).isEqualTo(415);
+            assertThat(HtmlUtils.htmlUnescape(answer.body())).as(contentType).contains("not sent the way a browser sends a form");
+        }
+        assertThat(proposals.proposalsOf(city.getId())).isEmpty();
+    }
+
     private Multipart draft(String title) {
         return browser.open(CallFixtures.NEW_PROPOSAL_FORM).multipart().field("title", title).field("save", "1");
     }

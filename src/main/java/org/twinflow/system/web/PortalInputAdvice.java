@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -63,6 +64,15 @@ class PortalInputAdvice {
     String parameterNotAccepted(MethodArgumentTypeMismatchException refused, HttpServletRequest request, Model model) {
         log.info("Request to {} refused: parameter {} not accepted", request.getRequestURI(), refused.getName());
         return badRequest(model, "error.badRequest.text");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    @ResponseStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+    String notAForm(HttpMediaTypeNotSupportedException refused, HttpServletRequest request, Model model) {
+        log.info("Request to {} refused: a {} body, not a form", request.getRequestURI(), refused.getContentType());
+        model.addAttribute("status", HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+        model.addAttribute("problem", "error.unsupportedMediaType");
+        return "error";
     }
 
     @ExceptionHandler(SubmitOnce.FormAlreadyUsedException.class)
