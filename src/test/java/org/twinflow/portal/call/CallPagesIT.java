@@ -153,6 +153,8 @@ class CallPagesIT {
         return Stream.of(
                 invalid("closes before it opens", f -> f.set("closesDate", opensDay().minusDays(1).toString()), "closesDate",
                         "The call must close after it opens"),
+                invalid("closes in a year no database column of MySQL holds", f -> f.set("closesDate", "2100-01-01"), "closesDate",
+                        "A date between the years 2000 and 2037"),
                 invalid("budget of zero", f -> f.set("budget", "0"), "budget", "The budget must be more than zero."),
                 invalid("budget beyond any column", f -> f.set("budget", "1e2147483647"), "budget",
                         "The budget can be at most 9,999,999,999,999.99."),
@@ -350,6 +352,12 @@ class CallPagesIT {
                 .andExpect(model().attributeHasFieldErrors(StaffCallController.EXTENSION_FORM, "closesDate"))
                 .andExpect(content()
                         .string(containsString("The new deadline must be later than the present one")));
+        // when it gives a deadline in a year no database column of MySQL holds, then it is refused too
+        mvc.perform(post("/staff/calls/{ref}/extensions", reference).with(SECRETARY).with(csrf())
+                        .param("closesDate", "+99999-01-01").param("closesTime", "17:00").param("reason", "Typhoon season"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors(StaffCallController.EXTENSION_FORM, "closesDate"))
+                .andExpect(content().string(containsString("A date between the years 2000 and 2037")));
         // and without a reason, then the reason is asked for
         mvc.perform(post("/staff/calls/{ref}/extensions", reference).with(SECRETARY).with(csrf())
                         .param("closesDate", deadlineDay.plusDays(14).toString()).param("closesTime", "17:00").param("reason", " "))
