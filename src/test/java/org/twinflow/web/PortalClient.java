@@ -70,15 +70,20 @@ public final class PortalClient {
 
     /**
      * Any POST this session can make, as a crafted request makes it: the body as given, sent with this content type
-     * (none when null) and these extra headers (name, value, name, value ...).
+     * (none when null) and these extra headers (name, value, name, value ...; a Referer given replaces the address posted to).
      */
     public HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body, String... headers) {
-        HttpRequest.Builder request = request(path).header("Referer", url(path).toString()).POST(body);
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
+        HttpRequest.Builder request = request(path).POST(body);
+        boolean referer = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            referer |= headers[i].equalsIgnoreCase("Referer");
+        }
+        if (!referer) {
+            request.header("Referer", url(path).toString());
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
         return send(request.build());
     }
