@@ -37,6 +37,12 @@ final class CallDraftCheck {
         }
         if (d.opensAt() == null) problems.add(new CallProblem("opensAt", "When does the call open?"));
         if (d.closesAt() == null) problems.add(new CallProblem("closesAt", "When does the call close?"));
+        if (d.opensAt() != null && d.timeZone() != null && !CallDates.withinYears(d.opensAt(), d.timeZone())) {
+            problems.add(new CallProblem("opensAt", CallDates.yearsProblem()));
+        }
+        if (d.closesAt() != null && d.timeZone() != null && !CallDates.withinYears(d.closesAt(), d.timeZone())) {
+            problems.add(new CallProblem("closesAt", CallDates.yearsProblem()));
+        }
         if (d.opensAt() != null && d.closesAt() != null && !d.closesAt().isAfter(d.opensAt())) {
             problems.add(new CallProblem("closesAt", "The call must close after it opens"));
         }

@@ -105,6 +105,8 @@ public class CallService implements CallGate {
         List<CallProblem> problems = new ArrayList<>();
         if (newClosesAt == null || !newClosesAt.isAfter(call.getClosesAt())) {
             problems.add(new CallProblem("closesAt", "The new deadline must be later than the present one"));
+        } else if (!CallDates.withinYears(newClosesAt, call.getTimeZone())) {
+            problems.add(new CallProblem("closesAt", CallDates.yearsProblem()));
         }
         if (reason == null || reason.isBlank()) {
             problems.add(new CallProblem("reason", "Say why the deadline moves; the cities with drafts are told"));

@@ -151,6 +151,20 @@ class RegistrationIT {
     }
 
     @Test
+    void shouldRegisterAnOfficerWhoseNamesAreBothAsLongAsTheFormTakes() throws Exception {
+        // when a city registers with a first and a last name of 100 characters each, the most the form takes
+        String email = unique("longname") + "@pune.example";
+        String first = "Asha" + "a".repeat(96);
+        String last = "Kulkarni" + "i".repeat(92);
+        mvc.perform(register(email, "Pune", first, last))
+                .andExpect(redirectedUrl("/login?registered"));
+
+        // then the city keeps the whole name of its contact
+        String userId = identityService.createUserQuery().userEmail(email).singleResult().getId();
+        assertThat(cityAccounts.requireCityOf(userId).getContactName()).isEqualTo(first + " " + last);
+    }
+
+    @Test
     void shouldRefuseAnEmailThatAlreadyHasAnAccountAndCreateNothing() throws Exception {
         // given an account with this e-mail address
         String email = unique("taken") + "@pune.example";
@@ -227,8 +241,12 @@ class RegistrationIT {
     }
 
     private MockHttpServletRequestBuilder register(String email, String cityName) {
+        return register(email, cityName, "Asha", "Kulkarni");
+    }
+
+    private MockHttpServletRequestBuilder register(String email, String cityName, String firstName, String lastName) {
         return post("/register").with(csrf())
-                .param("firstName", "Asha").param("lastName", "Kulkarni").param("email", email)
+                .param("firstName", firstName).param("lastName", lastName).param("email", email)
                 .param("password", PASSWORD).param("passwordConfirmation", PASSWORD)
                 .param("cityName", cityName).param("countryCode", "IN").param("region", "Maharashtra")
                 .param("governmentType", "MUNICIPALITY").param("population", "7400000")

@@ -95,6 +95,12 @@ class ApplicantActionIT extends ProposalPageTestSupport {
                 .andExpect(content().string(containsString("class=\"error-summary\"")))
                 .andExpect(content().string(containsString("href=\"#answer\"")));
 
+        // spaces of another script are no answer either (they were taken, then refused by the service with a 500)
+        mvc.perform(clarification(proposal, officer, "\u3000\u3000", null))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors(ApplicantActionController.CLARIFICATION_FORM, "answer"))
+                .andExpect(content().string(containsString("Write your answer to the question.")));
+
         String tooLong = "x".repeat(ApplicantActionClarificationForm.MAX_ANSWER + 1);
         mvc.perform(clarification(proposal, officer, tooLong, null))
                 .andExpect(status().isOk())

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,7 +53,7 @@ public final class PortalClient {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(url(path)).GET().build());
+        return send(request(path).GET().build());
     }
 
     /** The form of a page as a browser would send it next: its CSRF token, submission id and call. */
@@ -64,28 +65,51 @@ public final class PortalClient {
     }
 
     public HttpResponse<String> post(String path, Multipart form) {
-        return send(HttpRequest.newBuilder(url(path))
+        return send(request(path)
                 .header("Content-Type", "multipart/form-data; boundary=" + form.boundary)
                 .header("Referer", url(path).toString())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build());
     }
 
     public HttpResponse<String> postForm(String path, String urlEncodedBody) {
-        return send(HttpRequest.newBuilder(url(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Referer", url(path).toString())
                 .POST(HttpRequest.BodyPublishers.ofString(urlEncodedBody)).build());
+    }
+
+    /**
+     * Any POST this session can make, as a crafted request makes it: the body as given, sent with this content type
+     * (none when null) and these extra headers (name, value, name, value ...; a Referer given replaces the address posted to).
+     */
+    public HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body, String... headers) {
+        HttpRequest.Builder request = request(path).POST(body);
+        boolean referer = false;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+            referer |= headers[i].equalsIgnoreCase("Referer");
+        }
+        if (!referer) {
+            request.header("Referer", url(path).toString());
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
+    }
+
+    /** As a browser asks for a page: for HTML (error pages too), and never waiting for ever. */
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(url(path)).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .timeout(Duration.ofSeconds(60));
     }
 
     public URI url(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
-            // what a browser accepts when it loads a page or sends a form
-            HttpRequest asBrowser = HttpRequest.newBuilder(request, (name, value) -> true)
-                    .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").build();
-            return http.send(asBrowser, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException failed) {
             throw new java.io.UncheckedIOException(failed);
         } catch (InterruptedException interrupted) {
@@ -119,7 +143,7 @@ public final class PortalClient {
 
     /** A multipart/form-data body, part by part, as Chromium writes it (UTF-8 names and file names). */
     public static final class Multipart {
-        final String boundary = "----TwinflowFormBoundary" + UUID.randomUUID().toString().replace("-", "");
+        public final String boundary = "----TwinflowFormBoundary" + UUID.randomUUID().toString().replace("-", "");
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
         public Multipart field(String name, String value) {
@@ -132,11 +156,16 @@ public final class PortalClient {
         }
 
         public Multipart file(String name, String fileName, byte[] content) {
-            return part("Content-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: application/pdf", content);
+            return file(name, fileName, "application/pdf", content);
         }
 
-        byte[] bytes() {
+        public Multipart file(String name, String fileName, String contentType, byte[] content) {
+            return part("Content-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: " + contentType, content);
+        }
+
+        /** The whole body, closing boundary included. */
+        public byte[] bytes() {
             var copy = new ByteArrayOutputStream();
             copy.writeBytes(body.toByteArray());
             copy.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));

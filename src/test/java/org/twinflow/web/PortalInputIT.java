@@ -2,6 +2,7 @@ package org.twinflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.UUID;
@@ -57,7 +58,8 @@ class PortalInputIT {
 
     @Test
     void shouldRefuseARowIndexNoFormHasWithAMessage() {
-        for (String field : new String[] {"partners[300].cityName", "expectedResults[99999].result", "partners[50].cityName"}) {
+        for (String field : new String[] {"partners[300].cityName", "expectedResults[99999].result", "partners[50].cityName", "sdgs[-1]",
+                "partners[-1].cityName", "sdgs[2147483648]", "expectedResults[x].result"}) {
             // when a request names a row far beyond the form's
             HttpResponse<String> answer = save(draft("Flood early warning").field(field, "x"));
 
@@ -149,6 +151,87 @@ class PortalInputIT {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(HtmlUtils.htmlUnescape(answer.body())).contains("This text contains characters that are not accepted");
         assertThat(identityService.createUserQuery().userEmail(email).count()).isZero();
+    }
+
+    @Test
+    void shouldRefuseNamesOfUnicodeSpacesAloneAsMissingInTheRegistration() {
+        // given the registration form, with a city name and an officer's name of ideographic and em spaces only
+        PortalClient visitor = new PortalClient(port);
+        var page = visitor.open("/register");
+        String email = "officer." + UUID.randomUUID().toString().substring(0, 6) + "@iloilocity.example";
+        String body = "_csrf=" + PortalClient.enc(page.csrfToken()) + "&submissionId=" + page.submissionId()
+                + "&firstName=" + PortalClient.enc("\u3000") + "&lastName=Santos&email=" + PortalClient.enc(email)
+                + "&password=Iloilo-River-2027&passwordConfirmation=Iloilo-River-2027&cityName=" + PortalClient.enc("\u3000\u2003")
+                + "&countryCode=PH&governmentType=MUNICIPALITY&legalRepresentative=Mayor";
+
+        // when it is sent
+        HttpResponse<String> answer = visitor.postForm("/register", body);
+
+        // then both are missing, as spaces of any other kind would be, and no account exists
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(HtmlUtils.htmlUnescape(answer.body())).contains("href=\"#firstName\"", "href=\"#cityName\"");
+        assertThat(identityService.createUserQuery().userEmail(email).count()).isZero();
+    }
+
+    @Test
+    void shouldRefuseAPopulationWrittenInHexadecimalInsteadOfReadingIt() {
+        // given the registration form, with the population written as "#400000" (read as hexadecimal: 4 194 304)
+        PortalClient visitor = new PortalClient(port);
+        var page = visitor.open("/register");
+        String email = "officer." + UUID.randomUUID().toString().substring(0, 6) + "@iloilocity.example";
+        String body = "_csrf=" + PortalClient.enc(page.csrfToken()) + "&submissionId=" + page.submissionId()
+                + "&firstName=Maria&lastName=Santos&email=" + PortalClient.enc(email) + "&password=Iloilo-River-2027"
+                + "&passwordConfirmation=Iloilo-River-2027&cityName=Iloilo+City&countryCode=PH&governmentType=MUNICIPALITY"
+                + "&population=" + PortalClient.enc("#400000") + "&legalRepresentative=Mayor";
+
+        // when it is sent
+        HttpResponse<String> answer = visitor.postForm("/register", body);
+
+        // then the form asks for a whole number, and no account exists
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(HtmlUtils.htmlUnescape(answer.body())).contains("href=\"#population\"", "Enter a whole number.");
+        assertThat(identityService.createUserQuery().userEmail(email).count()).isZero();
+    }
+
+    @Test
+    void shouldSayWhyAFormWasRefusedForWantOfItsTokenAndStoreNothing() {
+        // when the proposal form comes without its CSRF token (a page kept open across a sign-out, a form from elsewhere)
+        Multipart withoutToken = new Multipart().field("title", "Flood early warning").field("save", "1");
+        HttpResponse<String> stale = save(withoutToken);
+
+        // when the registration comes with its token damaged on the way (percent-encoding that is none)
+        PortalClient visitor = new PortalClient(port);
+        String token = PortalClient.enc(visitor.open("/register").csrfToken());
+        HttpResponse<String> damaged = visitor.postForm("/register", "_csrf=" + token.substring(0, 8) + "%ZZ&cityName=Iloilo");
+
+        // when the registration comes larger than the server reads (3 MB of URL-encoded text)
+        HttpResponse<String> huge = visitor.postForm("/register", "_csrf=" + token + "&cityName=" + "a".repeat(3 * 1024 * 1024));
+
+        // then each page says what happened and that nothing was saved, not that the account may not open the page
+        // (a multipart body that cannot be read goes back to its form with the upload warning instead: UploadErrorAdvice)
+        assertThat(stale.statusCode()).isEqualTo(403);
+        assertThat(HtmlUtils.htmlUnescape(stale.body())).contains("it was open too long", "Nothing was saved")
+                .doesNotContain("Not for this account");
+        assertThat(damaged.statusCode()).isEqualTo(400);
+        assertThat(HtmlUtils.htmlUnescape(damaged.body())).contains("arrived incomplete or damaged", "Nothing was saved");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(HtmlUtils.htmlUnescape(huge.body())).contains("larger than Twinflow reads in one go", "Nothing was saved");
+        assertThat(proposals.proposalsOf(city.getId())).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseJsonOrPlainTextSentToAFormWith415() {
+        String token = browser.open(CallFixtures.NEW_PROPOSAL_FORM).csrfToken();
+        for (String contentType : new String[] {"application/json", "text/plain", "application/xml"}) {
+            // when a body that is no form comes to the proposal form, with the session's token in the header
+            HttpResponse<String> answer = browser.post("/proposals/new", contentType,
+                    HttpRequest.BodyPublishers.ofString("{\"title\": \"Flood early warning\", \"save\": \"1\"}"), "X-CSRF-TOKEN", token);
+
+            // then it is refused as such, not read as an empty form
+            assertThat(answer.statusCode()).as(contentType).isEqualTo(415);
+            assertThat(HtmlUtils.htmlUnescape(answer.body())).as(contentType).contains("not sent the way a browser sends a form");
+        }
+        assertThat(proposals.proposalsOf(city.getId())).isEmpty();
     }
 
     private Multipart draft(String title) {

@@ -26,6 +26,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -39,7 +40,7 @@ import org.twinflow.system.web.PageOrder;
 /**
  * The secretariat's call form: a {@link CallDraft} as people type it. Dates are a local date and time in the call's
  * time zone, the funding share a percentage, the lead countries ISO codes separated by commas. Bean Validation
- * catches what is missing or malformed; {@code CallService} then checks the call as a whole.
+ * catches what is missing or malformed, all at once; {@code CallService} then checks the call as a whole.
  */
 public class CallForm implements PageOrder {
 
@@ -61,8 +62,10 @@ public class CallForm implements PageOrder {
             "maxRequestedAmount", "maxFundingSharePercent", "minDurationMonths", "maxDurationMonths", "reviewerCount",
             "reportingIntervalMonths");
 
+    /** As CallDraftCheck takes it once upper-cased; checked here too, so it is reported with the form's other mistakes. */
     @NotBlank
     @Size(max = 20)
+    @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{1,19}")
     private String reference;
 
     @NotBlank
@@ -106,15 +109,24 @@ public class CallForm implements PageOrder {
     private LocalTime closesTime;
 
     @NotBlank
+    @Pattern(regexp = "[A-Za-z]{3}")
     private String currency;
+
+    /**
+     * What DECIMAL(15, 2) holds. {@code @Digits} alone lets 1e2147483647 through (its count of integer digits overflows),
+     * and storing that failed.
+     */
+    static final String AMOUNT_MAX = "9999999999999.99";
 
     @NotNull
     @DecimalMin(value = "0", inclusive = false)
+    @DecimalMax(AMOUNT_MAX)
     @Digits(integer = 13, fraction = 2)
     private BigDecimal budget;
 
     @NotNull
     @DecimalMin(value = "0", inclusive = false)
+    @DecimalMax(AMOUNT_MAX)
     @Digits(integer = 13, fraction = 2)
     private BigDecimal maxRequestedAmount;
 

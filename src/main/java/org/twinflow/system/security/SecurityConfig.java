@@ -45,6 +45,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.twinflow.system.StaffGroups;
 import org.twinflow.system.security.signin.SignInChannel;
 import org.twinflow.system.security.signin.SignInThrottledException;
+import org.twinflow.system.web.FormRefusalHandler;
 
 /**
  * One sign-in for everybody (see ../shared/SSO-NOTES.md): the portal's form login authenticates
@@ -143,7 +144,7 @@ public class SecurityConfig {
                                 withDefaults().matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout")))
                         .logoutSuccessHandler(logoutSuccess()))
                 .requestCache(cache -> cache.requestCache(requestCache))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(new FormRefusalHandler()))
                 // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN); Spring's covers the portal.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(withDefaults().matcher("/camunda/**")))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

@@ -10,17 +10,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * What every form of the portal accepts, in one place: text per {@link AcceptedText} (a field with other
- * characters gets the error {@code typeMismatch} next to it and the form comes back as typed), and rows
- * only within the form's own (an index no form renders, such as {@code partners[300].cityName}, is a
+ * characters gets the error {@code typeMismatch} next to it and the form comes back as typed; whitespace alone, in
+ * any script, counts as nothing typed), whole numbers in decimal digits ({@link WholeNumberEditor}), and rows only
+ * within the form's own (an index no form renders, such as {@code partners[300].cityName} or {@code sdgs[-1]}, is a
  * request no person made: 400 with a message, nothing stored).
  */
 @ControllerAdvice
@@ -35,10 +38,17 @@ class PortalInputAdvice {
     private static final Logger log = LoggerFactory.getLogger(PortalInputAdvice.class);
 
     @InitBinder
-    void acceptOnlyWhatFormsSend(WebDataBinder binder) {
+    void acceptOnlyWhatFormsSend(WebDataBinder binder, WebRequest request) {
         // First: the limit can only be set before the binder's property access is initialised.
         binder.setAutoGrowCollectionLimit(MAX_ROWS);
         binder.registerCustomEditor(String.class, new AcceptedTextEditor());
+        binder.registerCustomEditor(Integer.class, new WholeNumberEditor(Integer::valueOf));
+        binder.registerCustomEditor(Long.class, new WholeNumberEditor(Long::valueOf));
+        String outside = RowIndexes.firstOutside(request, MAX_ROWS);
+        if (outside != null) {
+            // Spring's binder reads a list at a negative index before it checks it (IndexOutOfBoundsException, a 500)
+            throw new InvalidPropertyException(Object.class, outside, "Row index outside 0.." + (MAX_ROWS - 1));
+        }
     }
 
     @ExceptionHandler(InvalidPropertyException.class)
@@ -56,6 +66,15 @@ class PortalInputAdvice {
         return badRequest(model, "error.badRequest.text");
     }
 
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    @ResponseStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+    String notAForm(HttpMediaTypeNotSupportedException refused, HttpServletRequest request, Model model) {
+        log.info("Request to {} refused: a {} body, not a form", request.getRequestURI(), refused.getContentType());
+        model.addAttribute("status", HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+        model.addAttribute("problem", "error.unsupportedMediaType");
+        return "error";
+    }
+
     @ExceptionHandler(SubmitOnce.FormAlreadyUsedException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     String formAlreadyUsed(SubmitOnce.FormAlreadyUsedException refused, HttpServletRequest request, Model model) {
@@ -71,7 +90,11 @@ class PortalInputAdvice {
         return "error";
     }
 
-    /** Refuses text with characters that are not accepted; Spring reports that as {@code typeMismatch} on the field. */
+    /**
+     * Refuses text with characters that are not accepted; Spring reports that as {@code typeMismatch} on the field.
+     * Text of whitespace alone is bound as empty: {@code @NotBlank} trims only ASCII spaces and controls, so without this
+     * it let through an ideographic or other Unicode space, which the forms' {@code strip()} then stored as nothing.
+     */
     static final class AcceptedTextEditor extends PropertyEditorSupport {
 
         @Override
@@ -81,7 +104,7 @@ class PortalInputAdvice {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "character U+%04X at %d is not accepted",
                         text.codePointAt(refused), refused));
             }
-            setValue(text);
+            setValue(text != null && text.isBlank() ? "" : text);
         }
 
         @Override

@@ -153,7 +153,11 @@ class CallPagesIT {
         return Stream.of(
                 invalid("closes before it opens", f -> f.set("closesDate", opensDay().minusDays(1).toString()), "closesDate",
                         "The call must close after it opens"),
+                invalid("closes in a year no database column of MySQL holds", f -> f.set("closesDate", "2100-01-01"), "closesDate",
+                        "A date between the years 2000 and 2037"),
                 invalid("budget of zero", f -> f.set("budget", "0"), "budget", "The budget must be more than zero."),
+                invalid("budget beyond any column", f -> f.set("budget", "1e2147483647"), "budget",
+                        "The budget can be at most 9,999,999,999,999.99."),
                 invalid("largest request above the budget", f -> f.set("maxRequestedAmount", "500000"), "maxRequestedAmount",
                         "The largest request cannot be more than the call's budget"),
                 invalid("no thematic area", f -> f.remove("thematicAreas"), "thematicAreas", "Choose at least one thematic area."),
@@ -189,6 +193,20 @@ class CallPagesIT {
 
         // and nothing was stored
         assertThatThrownBy(() -> calls.byReference(reference)).isInstanceOf(CallNotFoundException.class);
+    }
+
+    @Test
+    void shouldShowAMalformedReferenceAndCurrencyWithTheFormsOtherMistakesAtOnce() throws Exception {
+        // given a call with a budget of zero, a reference with a space and a currency sign instead of a code
+        MultiValueMap<String, String> form = validCall("bad ref!");
+        form.set("budget", "0");
+        form.set("currency", "€");
+
+        // when the secretariat saves it, all three are shown, not the budget first and the others on the next try
+        mvc.perform(post("/staff/calls/new").params(form).with(SECRETARY).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors(StaffCallFormController.FORM, "budget", "reference", "currency"))
+                .andExpect(content().string(containsString("Enter a three-letter ISO currency code, such as EUR.")));
     }
 
     @Test
@@ -334,6 +352,12 @@ class CallPagesIT {
                 .andExpect(model().attributeHasFieldErrors(StaffCallController.EXTENSION_FORM, "closesDate"))
                 .andExpect(content()
                         .string(containsString("The new deadline must be later than the present one")));
+        // when it gives a deadline in a year no database column of MySQL holds, then it is refused too
+        mvc.perform(post("/staff/calls/{ref}/extensions", reference).with(SECRETARY).with(csrf())
+                        .param("closesDate", "+99999-01-01").param("closesTime", "17:00").param("reason", "Typhoon season"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors(StaffCallController.EXTENSION_FORM, "closesDate"))
+                .andExpect(content().string(containsString("A date between the years 2000 and 2037")));
         // and without a reason, then the reason is asked for
         mvc.perform(post("/staff/calls/{ref}/extensions", reference).with(SECRETARY).with(csrf())
                         .param("closesDate", deadlineDay.plusDays(14).toString()).param("closesTime", "17:00").param("reason", " "))
