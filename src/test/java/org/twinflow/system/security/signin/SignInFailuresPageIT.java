@@ -88,7 +88,9 @@ class SignInFailuresPageIT {
                     assertThat(pair.until().toInstant()).isEqualTo(now.plusSeconds(30));
                 });
         assertThat(result.getResponse().getContentAsString()).contains(name, first, second, "Names throttled from one address now")
-                .doesNotContain("??");
+                // no message key left unresolved ("??key??"); a typed name may show "??" itself: its line breaks are
+                // recorded as "?" (SignInThrottle), and other tests sign in with such names
+                .doesNotContainPattern("\\?\\?[\\w.]+\\?\\?");
     }
 
     @Test
