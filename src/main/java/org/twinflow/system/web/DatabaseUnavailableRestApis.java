@@ -60,48 +60,32 @@ public final class DatabaseUnavailableRestApis implements ForcedAutoDiscoverable
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(body()).build();
     }
 
-    /** A completion's failure as Camunda's task resource passes it on: wrapped in a RestException (500). */
-    @Priority(AHEAD_OF_CAMUNDA)
-    public static final class RestExceptionMapper implements ExtendedExceptionMapper<RestException> {
+    /** Takes a failure of type {@code T} only when a lost connection caused it; Camunda's own mapper gets the rest. */
+    abstract static class LostConnectionMapper<T extends Throwable> implements ExtendedExceptionMapper<T> {
 
         @Override
-        public boolean isMappable(RestException failure) {
+        public boolean isMappable(T failure) {
             return DatabaseUnavailableAdvice.causedByLostConnection(failure);
         }
 
         @Override
-        public Response toResponse(RestException failure) {
+        public Response toResponse(T failure) {
             return answer(failure);
         }
+    }
+
+    /** A completion's failure as Camunda's task resource passes it on: wrapped in a RestException (500). */
+    @Priority(AHEAD_OF_CAMUNDA)
+    public static final class RestExceptionMapper extends LostConnectionMapper<RestException> {
     }
 
     /** The engine's failure as the other resources pass it on. */
     @Priority(AHEAD_OF_CAMUNDA)
-    public static final class ProcessEngineExceptionMapper implements ExtendedExceptionMapper<ProcessEngineException> {
-
-        @Override
-        public boolean isMappable(ProcessEngineException failure) {
-            return DatabaseUnavailableAdvice.causedByLostConnection(failure);
-        }
-
-        @Override
-        public Response toResponse(ProcessEngineException failure) {
-            return answer(failure);
-        }
+    public static final class ProcessEngineExceptionMapper extends LostConnectionMapper<ProcessEngineException> {
     }
 
     /** Spring's failures around the engine's transaction: no connection to begin it, or its rollback failed. */
     @Priority(AHEAD_OF_CAMUNDA)
-    public static final class AnyExceptionMapper implements ExtendedExceptionMapper<Throwable> {
-
-        @Override
-        public boolean isMappable(Throwable failure) {
-            return DatabaseUnavailableAdvice.causedByLostConnection(failure);
-        }
-
-        @Override
-        public Response toResponse(Throwable failure) {
-            return answer(failure);
-        }
+    public static final class AnyExceptionMapper extends LostConnectionMapper<Throwable> {
     }
 }
