@@ -16,10 +16,15 @@ public final class RunningJobExecutor {
 
     /** Looks again until the condition holds, for at most 30 seconds. */
     public static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        waitUntil(condition, what, PATIENCE);
+    }
+
+    /** Looks again until the condition holds, for at most {@code patience}. */
+    public static void waitUntil(BooleanSupplier condition, String what, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Still waiting after " + PATIENCE.toSeconds() + " s: " + what);
+                throw new AssertionError("Still waiting after " + patience.toSeconds() + " s: " + what);
             }
             Thread.sleep(50);
         }
